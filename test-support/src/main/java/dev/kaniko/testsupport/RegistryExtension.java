@@ -283,7 +283,7 @@ public final class RegistryExtension
 
   private void awaitReady(Path logFile, long logMark) {
     HttpClient client = httpClient();
-    HttpRequest ping = HttpRequest.newBuilder(URI.create(url() + "/v2/")).timeout(Duration.ofSeconds(2)).build();
+    HttpRequest ping = HttpRequest.newBuilder(URI.create(url() + "/v2/")).timeout(Duration.ofMillis(500)).build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     String lastError = "no answer";
     while (System.nanoTime() < deadline) {

@@ -44,7 +44,24 @@ public final class Umoci {
     run(args.toArray(String[]::new));
   }
 
-  /** Unpacks the image into an OCI runtime bundle and returns its {@code rootfs} directory. */
+  /**
+   * Unpacks the image's layers into {@code rootfs} ({@code umoci raw unpack}): fast, no runtime bundle.
+   * Returns {@code rootfs}.
+   */
+  public Path unpackRootfs(Path layout, String tag, Path rootfs) {
+    List<String> args = new ArrayList<>(List.of("raw", "unpack"));
+    if (!HostPlatform.isRoot()) {
+      args.add("--rootless");
+    }
+    args.addAll(List.of("--image", image(layout, tag), rootfs.toString()));
+    run(args.toArray(String[]::new));
+    return rootfs;
+  }
+
+  /**
+   * Unpacks the image into an OCI runtime bundle (config.json, mtree manifest) and returns its {@code rootfs}.
+   * Slow for images with many hard links (it hashes every path); prefer {@link #unpackRootfs}.
+   */
   public Path unpack(Path layout, String tag, Path bundle) {
     List<String> args = new ArrayList<>(List.of("unpack"));
     if (!HostPlatform.isRoot()) {

@@ -95,6 +95,14 @@ class BaseImagesIT {
   }
 
   @Test
+  void empty_unpackedAsARuntimeBundle_hasConfigAndRootfs(@TempDir Path tmp) {
+    Path rootfs = umoci.unpack(BaseImages.ociLayout(), "empty", tmp.resolve("bundle"));
+
+    assertThat(rootfs.resolve(BaseImages.EMPTY_MARKER.substring(1))).hasContent("empty");
+    assertThat(tmp.resolve("bundle/config.json")).exists();
+  }
+
+  @Test
   void multi_isAnOciIndexWithTwoDistinguishablePlatforms(@TempDir Path tmp) throws Exception {
     ImageRef multi = BaseImages.pushMulti(registry);
 
@@ -152,6 +160,6 @@ class BaseImagesIT {
     Path layout = tmp.resolve("layout");
     skopeo.copy(Skopeo.docker(image.reference()), Skopeo.ociLayout(layout, "pulled"))
         .sourceAccess(registry.access()).format(ImageFormat.OCI).run();
-    return umoci.unpack(layout, "pulled", tmp.resolve("bundle"));
+    return umoci.unpackRootfs(layout, "pulled", tmp.resolve("rootfs"));
   }
 }
