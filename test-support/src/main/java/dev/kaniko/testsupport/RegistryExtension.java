@@ -43,7 +43,7 @@ public final class RegistryExtension
   private int port;
   private Process process;
   private Thread shutdownHook;
-  private boolean classScoped;
+  private String ownerId;
 
   private RegistryExtension(boolean tls, String username, String password) {
     this.tls = tls;
@@ -59,7 +59,13 @@ public final class RegistryExtension
 
   /** HTTPS with a fresh self-signed CA, basic auth for user {@code kaniko} with a random password. */
   public static RegistryExtension tlsWithAuth() {
-    return tlsWithAuth("kaniko", "pw-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12)));
+    return tlsWithAuth("kaniko", randomPassword());
+  }
+
+  private static String randomPassword() {
+    byte[] bytes = new byte[12];
+    new SecureRandom().nextBytes(bytes);
+    return "pw-" + HexFormat.of().formatHex(bytes);
   }
 
   /** HTTPS with a fresh self-signed CA, basic auth with these credentials. */
@@ -67,6 +73,11 @@ public final class RegistryExtension
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
     return new RegistryExtension(true, username, password);
+  }
+
+  /** Plain HTTP with basic auth for user {@code kaniko} and a random password (for {@code --insecure} tests). */
+  public static RegistryExtension plainWithAuth() {
+    return new RegistryExtension(false, "kaniko", randomPassword());
   }
 
   /** HTTPS with a fresh self-signed CA, anonymous access. */
@@ -78,7 +89,9 @@ public final class RegistryExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    classScoped = true;
+    if (ownerId == null) { // @Nested classes see the outer class's registry: only the outer one owns it
+      ownerId = context.getUniqueId();
+    }
     start();
   }
 
@@ -91,14 +104,17 @@ public final class RegistryExtension
 
   @Override
   public void afterEach(ExtensionContext context) {
-    if (!classScoped) {
+    if (ownerId == null) {
       close();
     }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    close();
+    if (context.getUniqueId().equals(ownerId)) {
+      ownerId = null;
+      close();
+    }
   }
 
   // ---- lifecycle ----

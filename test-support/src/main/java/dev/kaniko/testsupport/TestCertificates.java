@@ -51,6 +51,26 @@ public record TestCertificates(Path caCert, Path caKey, Path serverCert, Path se
     return certs;
   }
 
+  /**
+   * Writes a PKCS12 trust store holding only this CA (for {@code javax.net.ssl.trustStore} or clients that
+   * take a key store) and returns its path.
+   */
+  public Path writeTrustStore(Path file, char[] storePassword) {
+    try (InputStream in = Files.newInputStream(caCert)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setCertificateEntry("kaniko-test-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      try (var out = Files.newOutputStream(file)) {
+        store.store(out, storePassword);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot write trust store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** An SSL context that trusts only this CA (for JDK HTTP clients in tests). */
   public SSLContext sslContext() {
     return sslContextTrusting(caCert);

@@ -28,6 +28,19 @@ class TestCertificatesTest {
     assertThat(certs.sslContext()).isNotNull();
   }
 
+  @Test
+  void writeTrustStore_holdsOnlyTheCa(@TempDir Path tmp) throws Exception {
+    TestCertificates certs = TestCertificates.generate(tmp.resolve("certs"), "store CA");
+    Path store = certs.writeTrustStore(tmp.resolve("trust.p12"), "changeit".toCharArray());
+
+    java.security.KeyStore loaded = java.security.KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(store)) {
+      loaded.load(in, "changeit".toCharArray());
+    }
+    assertThat(java.util.Collections.list(loaded.aliases())).containsExactly("kaniko-test-ca");
+    assertThat(loaded.getCertificate("kaniko-test-ca")).isEqualTo(read(certs.caCert()));
+  }
+
   private static X509Certificate read(Path pem) throws Exception {
     try (InputStream in = Files.newInputStream(pem)) {
       return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
