@@ -2,17 +2,11 @@ package dev.kaniko.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -30,8 +24,6 @@ public final class RegistryExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
-  private static final String BINARY = "docker-registry";
 
   private final boolean tls;
   private final String username;
@@ -41,8 +33,7 @@ public final class RegistryExtension
   private Path workDir;
   private TestCertificates certificates;
   private int port;
-  private Process process;
-  private Thread shutdownHook;
+  private RegistryProcess process;
   private String ownerId;
 
   private RegistryExtension(boolean tls, String username, String password) {
@@ -135,8 +126,9 @@ public final class RegistryExtension
       try {
         launchAndAwait();
         return;
-      } catch (RegistryStartException e) {
-        if (!(firstStart && e.portTaken && attempt < 3)) {
+      } catch (RegistryProcess.RegistryStartException e) {
+        process = null;
+        if (!(firstStart && e.portTaken() && attempt < 3)) {
           throw e;
         }
         port = FreePort.onLoopback(); // lost the race for the port: pick another one
@@ -150,9 +142,8 @@ public final class RegistryExtension
     if (process == null) {
       return;
     }
-    ProcessTrees.kill(process);
+    process.kill();
     process = null;
-    removeShutdownHook();
   }
 
   /** Stops the registry and deletes its storage, certificates and log. */
@@ -279,95 +270,9 @@ public final class RegistryExtension
   }
 
   private void launchAndAwait() {
-    Path logFile = workDir.resolve("registry.log");
-    long logMark = new RegistryLog(logFile).mark();
-    ProcessBuilder builder = new ProcessBuilder(BINARY, "serve", workDir.resolve("config.yml").toString())
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-    // REGISTRY_* variables override the config file; keep the test registry hermetic
-    builder.environment().keySet().removeIf(k -> k.startsWith("REGISTRY_"));
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      throw new RegistryStartException("cannot run " + BINARY + " (" + e.getMessage()
-          + "); install it with scripts/install-test-deps.sh", false);
-    }
-    installShutdownHook();
-    awaitReady(logFile, logMark);
-  }
-
-  private void awaitReady(Path logFile, long logMark) {
-    HttpClient client = httpClient();
-    HttpRequest ping = HttpRequest.newBuilder(URI.create(url() + "/v2/")).timeout(Duration.ofMillis(500)).build();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    String lastError = "no answer";
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        failStart("exited with code " + process.exitValue(), logFile, logMark);
-      }
-      try {
-        int status = client.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status == 200 || status == 401) {
-          return;
-        }
-        lastError = "GET /v2/ answered " + status;
-      } catch (ConnectException e) {
-        lastError = "connection refused";
-      } catch (IOException e) {
-        lastError = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        stop();
-        throw new RegistryStartException("interrupted while starting the registry on " + host(), false);
-      }
-      pause();
-    }
-    failStart("did not answer GET /v2/ within " + START_TIMEOUT.toSeconds() + "s (" + lastError + ")", logFile,
-        logMark);
-  }
-
-  private void failStart(String why, Path logFile, long logMark) {
-    stop();
-    RegistryLog log = new RegistryLog(logFile);
-    List<String> newLines = log.lines().stream().skip(logMark).toList();
-    String tail = String.join("\n", newLines.subList(Math.max(0, newLines.size() - 20), newLines.size()));
-    boolean portTaken = tail.contains("address already in use");
-    throw new RegistryStartException("docker-registry on 127.0.0.1:" + port + " " + why + "; log " + logFile
-        + " ends with:\n" + runner.mask(tail), portTaken);
-  }
-
-  private HttpClient httpClient() {
-    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500));
-    if (tls) {
-      builder.sslContext(certificates.sslContext());
-    }
-    return builder.build();
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(15);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void installShutdownHook() {
-    Process started = process;
-    shutdownHook = new Thread(() -> ProcessTrees.kill(started), "stop-test-registry");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
-  }
-
-  private void removeShutdownHook() {
-    if (shutdownHook != null) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException e) {
-        // the JVM is already shutting down; the hook runs anyway
-      }
-      shutdownHook = null;
-    }
+    process = RegistryProcess.launch(workDir.resolve("config.yml"), workDir.resolve("registry.log"));
+    process.awaitReady("docker-registry on 127.0.0.1:" + port, url(), tls ? certificates.sslContext() : null,
+        START_TIMEOUT, runner::mask);
   }
 
   private void requireStarted() {
@@ -380,16 +285,6 @@ public final class RegistryExtension
   private void requireAuth() {
     if (username == null) {
       throw new IllegalStateException("this registry is anonymous: it has no credentials");
-    }
-  }
-
-  /** The registry could not be started; the message carries the port and the log tail. */
-  static final class RegistryStartException extends IllegalStateException {
-    private final transient boolean portTaken;
-
-    RegistryStartException(String message, boolean portTaken) {
-      super(message);
-      this.portTaken = portTaken;
     }
   }
 }

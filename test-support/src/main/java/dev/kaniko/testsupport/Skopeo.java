@@ -49,17 +49,17 @@ public final class Skopeo {
 
   /** {@code skopeo inspect} (for an index: the host platform's image). */
   public JsonNode inspect(String image, RegistryAccess access) {
-    return parse(runWithAccess(List.of("inspect"), image, access, ""));
+    return parse(runWithAccess(List.of("inspect"), image, access));
   }
 
   /** {@code skopeo inspect --config}: the image's config blob. */
   public JsonNode inspectConfig(String image, RegistryAccess access) {
-    return parse(runWithAccess(List.of("inspect", "--config"), image, access, ""));
+    return parse(runWithAccess(List.of("inspect", "--config"), image, access));
   }
 
   /** The manifest (or index) exactly as stored. */
   public String rawManifest(String image, RegistryAccess access) {
-    return runWithAccess(List.of("inspect", "--raw"), image, access, "");
+    return runWithAccess(List.of("inspect", "--raw"), image, access);
   }
 
   /** {@code sha256:<hex>} of the raw manifest. */
@@ -82,10 +82,10 @@ public final class Skopeo {
     }
   }
 
-  private String runWithAccess(List<String> verb, String image, RegistryAccess access, String prefix) {
+  private String runWithAccess(List<String> verb, String image, RegistryAccess access) {
     try (Session session = new Session()) {
       List<String> args = new ArrayList<>(verb);
-      args.addAll(session.accessFlags(prefix, access));
+      args.addAll(session.accessFlags("", access));
       args.add(image);
       return checked(session, args).stdout();
     }
