@@ -1,0 +1,49 @@
+package dev.kaniko.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestCertificatesTest {
+
+  @Test
+  void generate_makesACaAndALoopbackServerCertificateItSigned(@TempDir Path tmp) throws Exception {
+    TestCertificates certs = TestCertificates.generate(tmp, "unit test CA");
+
+    X509Certificate ca = read(certs.caCert());
+    X509Certificate server = read(certs.serverCert());
+    assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
+    assertThat(ca.getSubjectX500Principal().getName()).contains("unit test CA");
+    server.verify(ca.getPublicKey());
+    assertThat(server.getBasicConstraints()).isEqualTo(-1);
+    assertThat(server.getSubjectAlternativeNames()).contains(List.of(7, "127.0.0.1"), List.of(2, "localhost"));
+    assertThat(certs.serverKey()).exists();
+    assertThat(certs.sslContext()).isNotNull();
+  }
+
+  @Test
+  void writeTrustStore_holdsOnlyTheCa(@TempDir Path tmp) throws Exception {
+    TestCertificates certs = TestCertificates.generate(tmp.resolve("certs"), "store CA");
+    Path store = certs.writeTrustStore(tmp.resolve("trust.p12"), "changeit".toCharArray());
+
+    java.security.KeyStore loaded = java.security.KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(store)) {
+      loaded.load(in, "changeit".toCharArray());
+    }
+    assertThat(java.util.Collections.list(loaded.aliases())).containsExactly("kaniko-test-ca");
+    assertThat(loaded.getCertificate("kaniko-test-ca")).isEqualTo(read(certs.caCert()));
+  }
+
+  private static X509Certificate read(Path pem) throws Exception {
+    try (InputStream in = Files.newInputStream(pem)) {
+      return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
+  }
+}
