@@ -21,6 +21,11 @@ public record Heredoc(String name, int fileDescriptor, boolean expand, boolean c
     return text.replaceAll("(?m)^\t+", "");
   }
 
+  /** Parses a word such as {@code <<-"EOF"} as a heredoc opener (empty content); empty if it is not one. */
+  public static java.util.Optional<Heredoc> parseOpener(String word) {
+    return HeredocDetector.parse(word);
+  }
+
   Heredoc withContent(String newContent) {
     return new Heredoc(name, fileDescriptor, expand, chomp, newContent);
   }

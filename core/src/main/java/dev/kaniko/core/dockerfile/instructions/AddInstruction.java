@@ -1,0 +1,18 @@
+package dev.kaniko.core.dockerfile.instructions;
+
+import java.util.List;
+import java.util.Optional;
+
+/** ADD: sources (paths, URLs, git refs or heredocs), destination and flags (unexpanded). */
+public record AddInstruction(List<String> sources, List<InlineSource> inlineSources, String destination, Optional<String> chown, Optional<String> chmod, boolean link, boolean keepGitDir, Optional<String> checksum, List<String> excludes, Source source) implements Instruction {
+  public AddInstruction {
+    sources = List.copyOf(sources);
+    inlineSources = List.copyOf(inlineSources);
+    excludes = List.copyOf(excludes);
+  }
+
+  @Override
+  public String keyword() {
+    return "ADD";
+  }
+}
