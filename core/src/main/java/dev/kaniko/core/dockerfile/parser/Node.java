@@ -127,6 +127,12 @@ public final class Node {
     return null;
   }
 
+  /** A copy of this instruction node reporting the given lines (ONBUILD triggers use the FROM's). */
+  public Node withLines(int start, int end) {
+    return new Builder().value(value).next(next).children(children).heredocs(heredocs).json(json)
+        .original(original).flags(flags).lines(start, end).comments(comments).build();
+  }
+
   /** This node in BuildKit's s-expression dump format. */
   public String dump() {
     StringBuilder str = new StringBuilder(value.toLowerCase(java.util.Locale.ROOT));

@@ -1,0 +1,43 @@
+package dev.kaniko.core.dockerfile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The stages to build, in build order, for one target; plus the global ARG values (visible in
+ * FROM lines and to stage ARGs that re-declare them) and the user's {@code --build-arg}s.
+ */
+public record BuildPlan(Dockerfile dockerfile, int targetIndex, List<PlannedStage> stages,
+    Map<String, String> globalArgs, Map<String, String> buildArgs) {
+
+  public BuildPlan {
+    stages = List.copyOf(stages);
+    globalArgs = Map.copyOf(globalArgs);
+    buildArgs = Map.copyOf(buildArgs);
+  }
+
+  /** The planned stage for a Dockerfile stage index, if it is built. */
+  public Optional<PlannedStage> stage(int index) {
+    return stages.stream().filter(s -> s.index() == index).findFirst();
+  }
+
+  /** The stage whose image is the build result. */
+  public PlannedStage target() {
+    return stage(targetIndex).orElseThrow();
+  }
+
+  /** Indices of the stages to build, in order. */
+  public List<Integer> stageIndices() {
+    return stages.stream().map(PlannedStage::index).toList();
+  }
+
+  /**
+   * The variable scope a stage starts with: the base image's environment (empty for scratch;
+   * for a stage base, pass the parent's final {@link VariableScope#inherit()} instead).
+   */
+  public VariableScope newScope(Map<String, String> baseImageEnv) {
+    return new VariableScope(dockerfile.fileName(), dockerfile.escapeToken(), globalArgs,
+        buildArgs, baseImageEnv);
+  }
+}
