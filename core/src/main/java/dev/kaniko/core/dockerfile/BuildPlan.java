@@ -1,5 +1,7 @@
 package dev.kaniko.core.dockerfile;
 
+import dev.kaniko.core.dockerfile.instructions.Instruction;
+import dev.kaniko.core.dockerfile.shell.ShellLexer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,33 @@ public record BuildPlan(Dockerfile dockerfile, int targetIndex, List<PlannedStag
   /** Indices of the stages to build, in order. */
   public List<Integer> stageIndices() {
     return stages.stream().map(PlannedStage::index).toList();
+  }
+
+  /**
+   * Splices the ONBUILD triggers of a registry base image (its config's {@code OnBuild}) into a
+   * planned stage and returns the instructions to run. Fails when a trigger copies or mounts
+   * from a stage this plan does not build before {@code stage}.
+   */
+  public List<Instruction> withBaseImageTriggers(PlannedStage stage, List<String> triggers)
+      throws DockerfileException {
+    if (triggers.isEmpty()) {
+      return stage.instructions();
+    }
+    Stage withParentTriggers = stage.stage().withInstructions(stage.instructions());
+    List<Instruction> all =
+        OnbuildTriggers.splice(withParentTriggers, triggers, dockerfile.fileName());
+    StageGraph graph =
+        new StageGraph(dockerfile, new ShellLexer(dockerfile.escapeToken()), globalArgs);
+    List<Instruction> spliced = all.subList(0, triggers.size());
+    for (int source : graph.stageSources(stage.stage(), spliced)) {
+      if (stage(source).isEmpty()) {
+        throw new DockerfileException(dockerfile.fileName(), stage.stage().from().line(),
+            "an ONBUILD trigger of base image " + stage.base().reference() + " uses stage "
+                + dockerfile.stages().get(source).displayName() + ", which this build does not"
+                + " build (drop --skip-unused-stages or --target)");
+      }
+    }
+    return all;
   }
 
   /**

@@ -116,6 +116,19 @@ final class StageGraph {
     return dockerfile.stage(ref).map(Stage::index);
   }
 
+  /** The earlier stages that {@code instructions}, run in {@code stage}, copy or mount from. */
+  Set<Integer> stageSources(Stage stage, List<Instruction> instructions)
+      throws DockerfileException {
+    Set<Integer> deps = new TreeSet<>();
+    Set<String> images = new LinkedHashSet<>();
+    for (Instruction instruction : instructions) {
+      for (String ref : sourceRefs(instruction)) {
+        resolveSource(stage, instruction, ref, deps, images);
+      }
+    }
+    return deps;
+  }
+
   /** The stage and everything it needs, transitively, in Dockerfile order. */
   List<Integer> reachableFrom(int target) {
     Set<Integer> seen = new TreeSet<>();

@@ -229,4 +229,23 @@ class BuildPlannerTest {
     assertThat(p.stageIndices()).containsExactly(0, 1, 2);
     assertThat(p.stage(1).orElseThrow().instructions()).hasSize(3);
   }
+
+  @Test
+  void baseImageTriggers_areSplicedBeforeTheStageInstructions() throws Exception {
+    BuildPlan p = plan("FROM a AS assets\nFROM onbuild-image\nRUN own\n", null, false);
+    var out = p.withBaseImageTriggers(p.target(), java.util.List.of("COPY --from=assets / /"));
+    assertThat(out).hasSize(2);
+    assertThat(((CopyInstruction) out.get(0)).from()).contains("assets");
+    assertThat(out.get(0).line()).isEqualTo(2);
+  }
+
+  @Test
+  void baseImageTriggers_usingAnUnplannedStageFailLoudly() throws Exception {
+    BuildPlan p = plan("FROM a AS assets\nFROM onbuild-image\nRUN own\n", null, true);
+    assertThat(p.stageIndices()).containsExactly(1);
+    assertThatThrownBy(() -> p.withBaseImageTriggers(p.target(),
+        java.util.List.of("COPY --from=assets / /")))
+        .hasMessage("Dockerfile:2: an ONBUILD trigger of base image onbuild-image uses stage"
+            + " assets, which this build does not build (drop --skip-unused-stages or --target)");
+  }
 }

@@ -4,7 +4,18 @@ import java.util.List;
 import java.util.Optional;
 
 /** ADD: sources (paths, URLs, git refs or heredocs), destination and flags (unexpanded). */
-public record AddInstruction(List<String> sources, List<InlineSource> inlineSources, String destination, Optional<String> chown, Optional<String> chmod, boolean link, boolean keepGitDir, Optional<String> checksum, List<String> excludes, Source source) implements Instruction {
+public record AddInstruction(
+    List<String> sources,
+    List<InlineSource> inlineSources,
+    String destination,
+    Optional<String> chown,
+    Optional<String> chmod,
+    boolean link,
+    boolean keepGitDir,
+    Optional<String> checksum,
+    List<String> excludes,
+    Source source)
+    implements Instruction {
   public AddInstruction {
     sources = List.copyOf(sources);
     inlineSources = List.copyOf(inlineSources);
