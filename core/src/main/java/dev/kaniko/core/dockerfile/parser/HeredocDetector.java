@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * escapes and no variables; a delimiter with any quoted part turns expansion off.
  */
 final class HeredocDetector {
-  private static final Pattern OPENER = Pattern.compile("^(\\d*)<<(-?)([^<]*)$");
+  private static final Pattern OPENER = Pattern.compile("^(\\d*)<<(-?)[\\t\\n\\f\\r ]*([^<]*)$");
   private static final ShellLexer LEXER = new ShellLexer('\\').withSkipUnsetEnv(true);
 
   private HeredocDetector() {}
