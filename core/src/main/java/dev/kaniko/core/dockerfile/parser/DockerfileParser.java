@@ -1,6 +1,7 @@
 package dev.kaniko.core.dockerfile.parser;
 
 import dev.kaniko.core.dockerfile.DockerfileException;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -42,7 +43,9 @@ public final class DockerfileParser {
 
   /** Parses a Dockerfile read (and not closed) from {@code in}. */
   public ParseResult parse(Reader in) throws DockerfileException, IOException {
-    return new Run(new LineReader(in)).parse();
+    Reader buffered = in instanceof BufferedReader || in instanceof StringReader
+        ? in : new BufferedReader(in);
+    return new Run(new LineReader(buffered)).parse();
   }
 
   /** The state of one parse. */
