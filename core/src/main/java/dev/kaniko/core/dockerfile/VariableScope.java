@@ -246,7 +246,7 @@ public final class VariableScope {
     return new AddInstruction(expandAll(a.sources(), line), expandInline(a.inlineSources(), line),
         expand(a.destination(), line), expandOptional(a.chown(), line),
         expandOptional(a.chmod(), line), a.link(), a.keepGitDir(),
-        expandOptional(a.checksum(), line), a.excludes(), a.source());
+        expandOptional(a.checksum(), line), a.excludes(), a.unpack(), a.source());
   }
 
   @Override

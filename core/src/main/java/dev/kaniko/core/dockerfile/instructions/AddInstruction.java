@@ -3,7 +3,10 @@ package dev.kaniko.core.dockerfile.instructions;
 import java.util.List;
 import java.util.Optional;
 
-/** ADD: sources (paths, URLs, git refs or heredocs), destination and flags (unexpanded). */
+/**
+ * ADD: sources (paths, URLs, git refs or heredocs), destination and flags (unexpanded);
+ * {@code unpack} is empty unless {@code --unpack} was given.
+ */
 public record AddInstruction(
     List<String> sources,
     List<InlineSource> inlineSources,
@@ -14,6 +17,7 @@ public record AddInstruction(
     boolean keepGitDir,
     Optional<String> checksum,
     List<String> excludes,
+    Optional<Boolean> unpack,
     Source source)
     implements Instruction {
   public AddInstruction {

@@ -182,11 +182,12 @@ public final class InstructionParser {
 
     private AddInstruction add() throws InstructionException {
       InstructionFlags flags = flags().string("chown").string("chmod").bool("link")
-          .bool("keep-git-dir").string("checksum").strings("exclude").parse();
+          .bool("keep-git-dir").string("checksum").strings("exclude").bool("unpack").parse();
       SourcesAndDest sd = sourcesAndDest();
       return new AddInstruction(sd.paths, sd.inline, sd.dest, flags.value("chown"),
           flags.value("chmod"), flags.isTrue("link"), flags.isTrue("keep-git-dir"),
-          flags.value("checksum"), flags.all("exclude"), source);
+          flags.value("checksum"), flags.all("exclude"),
+          flags.value("unpack").map(Boolean::parseBoolean), source);
     }
 
     private record SourcesAndDest(List<String> paths, List<InlineSource> inline, String dest) {}

@@ -154,6 +154,15 @@ class InstructionParserTest {
     assertThat(add.keepGitDir()).isTrue();
     assertThat(add.excludes()).containsExactly(".git");
     assertThat(add.sources()).containsExactly("https://example.com/x.git");
+    assertThat(add.unpack()).isEmpty();
+  }
+
+  @Test
+  void add_unpackIsRecordedOnlyWhenGiven() throws Exception {
+    assertThat(((AddInstruction) parse("ADD --unpack=false a.tar.gz /x")).unpack())
+        .contains(false);
+    assertThat(((AddInstruction) parse("ADD --unpack https://x/a.tgz /x")).unpack())
+        .contains(true);
   }
 
   @Test
