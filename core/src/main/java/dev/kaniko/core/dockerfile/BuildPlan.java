@@ -29,6 +29,16 @@ public record BuildPlan(Dockerfile dockerfile, int targetIndex, List<PlannedStag
     return stage(targetIndex).orElseThrow();
   }
 
+  /**
+   * The registry images the planned stages start from, distinct, in stage order (what the
+   * warmer's {@code --dockerfile} caches). Images only named by {@code COPY --from} are in
+   * {@link PlannedStage#externalImages()}.
+   */
+  public List<String> baseImages() {
+    return stages.stream().map(PlannedStage::base).filter(StageBase::isImage)
+        .map(StageBase::reference).distinct().toList();
+  }
+
   /** Indices of the stages to build, in order. */
   public List<Integer> stageIndices() {
     return stages.stream().map(PlannedStage::index).toList();

@@ -248,4 +248,11 @@ class BuildPlannerTest {
         .hasMessage("Dockerfile:2: an ONBUILD trigger of base image onbuild-image uses stage"
             + " assets, which this build does not build (drop --skip-unused-stages or --target)");
   }
+
+  @Test
+  void baseImages_areTheDistinctRegistryBasesAfterExpansion() throws Exception {
+    BuildPlan p = plan("ARG V=3.20\nFROM alpine:$V AS a\nFROM a\nFROM scratch\n"
+        + "FROM alpine:${V}\nFROM busybox\nCOPY --from=nginx / /\n", null, false);
+    assertThat(p.baseImages()).containsExactly("alpine:3.20", "busybox");
+  }
 }
