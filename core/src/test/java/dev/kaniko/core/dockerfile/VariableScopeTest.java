@@ -247,4 +247,12 @@ class VariableScopeTest {
         .expanded.get(0);
     assertThat(out.get(0).source().original()).isEqualTo("CMD echo $X");
   }
+
+  @Test
+  void unterminatedQuote_isReportedWithLine() {
+    assertThatThrownBy(() -> labels("FROM scratch\nENV A=1\nENV B=\"abc\n", Map.of()))
+        .isInstanceOf(DockerfileException.class)
+        .hasMessageStartingWith("Dockerfile:3: failed to process \"\\\"abc\"")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
 }
