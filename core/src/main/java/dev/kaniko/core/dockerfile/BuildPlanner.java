@@ -133,6 +133,13 @@ public final class BuildPlanner {
         return new StageBase(image, OptionalInt.of(earlier.index()));
       }
     }
+    if (!image.equals("scratch")) {
+      Optional<String> problem = ImageReference.problem(image);
+      if (problem.isPresent()) {
+        throw new DockerfileException(dockerfile.fileName(), from.line(), "base image \""
+            + image + "\" is not a valid image reference: " + problem.get());
+      }
+    }
     return new StageBase(image, OptionalInt.empty());
   }
 

@@ -57,6 +57,10 @@ final class StageGraph {
   private List<String> sourceRefs(Instruction instruction) throws DockerfileException {
     if (instruction instanceof CopyInstruction copy && copy.from().isPresent()) {
       String from = copy.from().get();
+      if (from.isEmpty()) {
+        throw new DockerfileException(dockerfile.fileName(), copy.line(),
+            "COPY --from needs a value: a stage name, a stage index or an image");
+      }
       if (!expandsToItself(from)) {
         throw new DockerfileException(dockerfile.fileName(), copy.line(), "variable expansion is"
             + " not supported for --from, define a new stage with FROM using ARG from global"
@@ -86,6 +90,12 @@ final class StageGraph {
       Set<String> images) throws DockerfileException {
     Optional<Integer> target = stageReference(instruction, ref);
     if (target.isEmpty()) {
+      Optional<String> problem = ImageReference.problem(ref);
+      if (problem.isPresent()) {
+        String flag = instruction instanceof RunInstruction ? "--mount from=" : "--from=";
+        throw new DockerfileException(dockerfile.fileName(), instruction.line(), flag + ref
+            + " names no stage of this Dockerfile and is not an image: " + problem.get());
+      }
       images.add(ref);
       return;
     }

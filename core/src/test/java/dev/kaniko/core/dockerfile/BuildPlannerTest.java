@@ -255,4 +255,38 @@ class BuildPlannerTest {
         + "FROM alpine:${V}\nFROM busybox\nCOPY --from=nginx / /\n", null, false);
     assertThat(p.baseImages()).containsExactly("alpine:3.20", "busybox");
   }
+
+  @Test
+  void copyFromEmpty_isAnError() {
+    assertThatThrownBy(() -> plan("FROM a\nCOPY --from= / /\n", null, false))
+        .hasMessage("Dockerfile:2: COPY --from needs a value: a stage name, a stage index or an"
+            + " image");
+  }
+
+  @Test
+  void copyFromNeitherStageNorImage_isAnError() {
+    assertThatThrownBy(() -> plan("FROM a AS Build\nFROM b\nCOPY --from=My_Build / /\n", null,
+        false)).hasMessage("Dockerfile:3: --from=My_Build names no stage of this Dockerfile and"
+            + " is not an image: repository name must be lowercase");
+    assertThatThrownBy(() -> plan("FROM b\nRUN --mount=from=a:b:c,target=/x true\n", null,
+        false)).hasMessage("Dockerfile:2: --mount from=a:b:c names no stage of this Dockerfile"
+            + " and is not an image: invalid reference format");
+  }
+
+  @Test
+  void fromInvalidImageReference_isAnError() {
+    assertThatThrownBy(() -> plan("ARG IMG=Alpine:3\nFROM $IMG\n", null, false))
+        .hasMessage("Dockerfile:2: base image \"Alpine:3\" is not a valid image reference:"
+            + " repository name must be lowercase");
+  }
+
+  @Test
+  void fromValidReferences_areAccepted() throws Exception {
+    for (String ref : java.util.List.of("localhost:5000/team/app:1.0", "ghcr.io/o/r@sha256:"
+        + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "my-registry.example.com/a__b/c-d.e:v1_2", "[::1]:5000/img")) {
+      assertThat(plan("FROM " + ref + "\n", null, false).target().base().reference())
+          .isEqualTo(ref);
+    }
+  }
 }
