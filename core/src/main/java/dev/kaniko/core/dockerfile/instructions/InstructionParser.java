@@ -194,9 +194,9 @@ public final class InstructionParser {
 
     private SourcesAndDest sourcesAndDest() throws InstructionException {
       if (args.size() < 2) {
-        throw new InstructionException(keyword + " requires at least two arguments, but only "
-            + (args.isEmpty() ? "none was" : "one was") + " provided. Destination could not be"
-            + " determined");
+        throw new InstructionException(keyword + " requires at least two arguments, but "
+            + (args.isEmpty() ? "none were" : "only one was") + " provided. Destination could not"
+            + " be determined");
       }
       String dest = args.get(args.size() - 1);
       if (!node.isJson() && Heredoc.parseOpener(dest).isPresent()) {

@@ -1,17 +1,16 @@
 package dev.kaniko.core.dockerfile.parser;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** Per-instruction argument parsers (the parser's dispatch table). */
 final class LineParsers {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final JsonFactory JSON = new JsonFactory();
   static final String NOT_STRING_ARRAY =
       "when using JSON array syntax, arrays must be comprised of strings only";
 
@@ -141,21 +140,27 @@ final class LineParsers {
     if (!text.startsWith("[")) {
       return null;
     }
-    JsonNode tree;
-    try {
-      tree = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      return null;
-    }
-    if (tree == null || !tree.isArray()) {
-      return null;
-    }
     List<String> values = new ArrayList<>();
-    for (JsonNode element : tree) {
-      if (!element.isTextual()) {
-        throw new ParseError(NOT_STRING_ARRAY);
+    boolean onlyStrings = true;
+    try (JsonParser parser = JSON.createParser(text)) {
+      parser.nextToken();
+      JsonToken token;
+      while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (token == JsonToken.VALUE_STRING) {
+          values.add(parser.getText());
+        } else {
+          onlyStrings = false;
+          parser.skipChildren();
+        }
       }
-      values.add(element.textValue());
+      if (parser.nextToken() != null) {
+        return null;
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    if (!onlyStrings) {
+      throw new ParseError(NOT_STRING_ARRAY);
     }
     return new Arguments(Node.chain(values), true);
   }

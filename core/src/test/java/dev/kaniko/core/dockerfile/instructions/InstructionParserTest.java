@@ -124,6 +124,12 @@ class InstructionParserTest {
   }
 
   @Test
+  void add_withoutArgumentsIsRejected() {
+    assertRejected("ADD", "Dockerfile:1: ADD requires at least two arguments, but none were"
+        + " provided. Destination could not be determined");
+  }
+
+  @Test
   void copy_jsonFormKeepsSpaces() throws Exception {
     CopyInstruction copy = (CopyInstruction) parse("COPY [\"my file\", \"/dest dir/\"]");
     assertThat(copy.sources()).containsExactly("my file");

@@ -128,6 +128,20 @@ class DockerfileParserTest {
   }
 
   @Test
+  void jsonFollowedByText_isShellForm() throws Exception {
+    Node n = only("RUN [\"echo\"] && ls\n");
+    assertThat(n.isJson()).isFalse();
+    assertThat(n.args()).containsExactly("[\"echo\"] && ls");
+  }
+
+  @Test
+  void jsonWithObjectElement_isRejected() {
+    assertThatThrownBy(() -> parse("CMD [\"a\", {\"b\": 1}]\n"))
+        .hasMessage("Dockerfile:1: when using JSON array syntax, arrays must be comprised of"
+            + " strings only");
+  }
+
+  @Test
   void jsonWithNonString_isRejected() {
     assertThatThrownBy(() -> parse("FROM a\nENTRYPOINT [\"a\", 1]\n"))
         .hasMessage("Dockerfile:2: when using JSON array syntax, arrays must be comprised of"
