@@ -174,8 +174,8 @@ class BuildPlannerTest {
 
   @Test
   void fromPlatform_invalidIsAnError() {
-    assertThatThrownBy(() -> plan("FROM --platform=linux a\n", null, false))
-        .hasMessageStartingWith("Dockerfile:1: failed to parse platform linux");
+    assertThatThrownBy(() -> plan("FROM --platform=linux/ a\n", null, false))
+        .hasMessageStartingWith("Dockerfile:1: failed to parse platform linux/: invalid platform");
   }
 
   @Test
