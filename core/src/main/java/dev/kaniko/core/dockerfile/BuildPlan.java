@@ -1,10 +1,14 @@
 package dev.kaniko.core.dockerfile;
 
+import dev.kaniko.core.dockerfile.instructions.ArgInstruction;
 import dev.kaniko.core.dockerfile.instructions.Instruction;
 import dev.kaniko.core.dockerfile.shell.ShellLexer;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The stages to build, in build order, for one target; plus the global ARG values (visible in
@@ -37,6 +41,26 @@ public record BuildPlan(Dockerfile dockerfile, int targetIndex, List<PlannedStag
   public List<String> baseImages() {
     return stages.stream().map(PlannedStage::base).filter(StageBase::isImage)
         .map(StageBase::reference).distinct().toList();
+  }
+
+  /**
+   * The {@code --build-arg} names no ARG of the planned stages or of the global scope declares
+   * (proxy and automatic platform ARGs excepted), sorted; docker warns about these.
+   */
+  public List<String> unusedBuildArgs() {
+    Set<String> declared = new HashSet<>();
+    dockerfile.globalArgs().forEach(a -> a.args().forEach(d -> declared.add(d.name())));
+    for (PlannedStage stage : stages) {
+      for (Instruction i : stage.instructions()) {
+        if (i instanceof ArgInstruction arg) {
+          arg.args().forEach(d -> declared.add(d.name()));
+        }
+      }
+    }
+    return buildArgs.keySet().stream()
+        .filter(k -> !declared.contains(k) && !globalArgs.containsKey(k)
+            && !VariableScope.PROXY_ARGS.contains(k.toUpperCase(Locale.ROOT)))
+        .sorted().toList();
   }
 
   /** Indices of the stages to build, in order. */

@@ -289,4 +289,13 @@ class BuildPlannerTest {
           .isEqualTo(ref);
     }
   }
+
+  @Test
+  void unusedBuildArgs_areThoseNoPlannedArgDeclares() throws Exception {
+    String df = "ARG GLOBAL\nFROM a AS one\nARG IN_ONE\nFROM b\nARG IN_LAST\n";
+    Map<String, String> args = Map.of("GLOBAL", "1", "IN_ONE", "2", "IN_LAST", "3", "TYPO", "4",
+        "https_proxy", "p", "TARGETARCH", "arm64");
+    assertThat(plan(df, null, false, args).unusedBuildArgs()).containsExactly("TYPO");
+    assertThat(plan(df, null, true, args).unusedBuildArgs()).containsExactly("IN_ONE", "TYPO");
+  }
 }
