@@ -72,6 +72,25 @@ class InstructionParserTest {
   }
 
   @Test
+  void run_heredocScriptIsTheContent() throws Exception {
+    RunInstruction run = (RunInstruction) parse("RUN <<-EOF\n\techo a\n\tEOF\n");
+    assertThat(run.isHeredocScript()).isTrue();
+    assertThat(run.shellText()).isEqualTo("echo a\n");
+  }
+
+  @Test
+  void run_heredocsWithCommandAreHandedToTheShell() throws Exception {
+    RunInstruction run = (RunInstruction) parse("RUN cat <<A > /a && cat <<B > /b\n1\nA\n2\nB\n");
+    assertThat(run.isHeredocScript()).isFalse();
+    assertThat(run.shellText()).isEqualTo("cat <<A > /a && cat <<B > /b\n1\nA\n2\nB");
+  }
+
+  @Test
+  void run_shellTextWithoutHeredocIsTheCommand() throws Exception {
+    assertThat(((RunInstruction) parse("RUN echo  hi")).shellText()).isEqualTo("echo  hi");
+  }
+
+  @Test
   void run_unknownFlagIsRejected() {
     assertRejected("RUN --mnt=type=cache true", "Dockerfile:1: unknown flag: mnt (expected one"
         + " of --mount, --network, --security)");
