@@ -31,6 +31,7 @@ import java.util.Set;
  * rules): ENV and ARG both set variables in order, so whichever comes later wins; an ARG takes its
  * value from {@code --build-arg}, else its default, else the global ARG of the same name; ARGs
  * never reach the image config. {@link #apply} answers "what does this instruction see".
+ * Mutable and not thread-safe: one per stage being built.
  */
 public final class VariableScope {
   /** The proxy variables RUN receives from {@code --build-arg} without an ARG declaration. */
