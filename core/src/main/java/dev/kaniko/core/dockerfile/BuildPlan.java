@@ -103,4 +103,11 @@ public record BuildPlan(Dockerfile dockerfile, int targetIndex, List<PlannedStag
     return new VariableScope(dockerfile.fileName(), dockerfile.escapeToken(), globalArgs,
         buildArgs, baseImageEnv);
   }
+
+  /** Stages and arg names only: build-arg values may be secrets. */
+  @Override
+  public String toString() {
+    return "BuildPlan[target=" + targetIndex + ", stages=" + stageIndices() + ", buildArgs="
+        + new java.util.TreeSet<>(buildArgs.keySet()) + "]";
+  }
 }

@@ -228,6 +228,13 @@ class VariableScopeTest {
   }
 
   @Test
+  void resolvedArgsAndPlan_doNotPrintBuildArgValues() throws Exception {
+    ScopeFixture f = ScopeFixture.run("FROM scratch\nARG TOKEN\n", Map.of("TOKEN", "s3cr3t"));
+    assertThat(f.expanded.get(0).get(0).toString()).contains("TOKEN").doesNotContain("s3cr3t");
+    assertThat(f.plan.toString()).contains("TOKEN").doesNotContain("s3cr3t");
+  }
+
+  @Test
   void runMounts_areExpanded() throws Exception {
     RunInstruction run = (RunInstruction) expanded(
         "FROM scratch\nARG CACHE=/root/.cache\nRUN --mount=type=cache,target=$CACHE make\n", 1);
