@@ -34,12 +34,17 @@ final class NativeXattrReader implements XattrReader {
     this.filter = filter;
   }
 
-  private static LibC libc() {
+  private static LibC libc() throws IOException {
     LibC l = libc;
     if (l == null) {
       synchronized (NativeXattrReader.class) {
         if (libc == null) {
-          libc = Native.load("c", LibC.class);
+          try {
+            libc = Native.load("c", LibC.class);
+          } catch (LinkageError e) {
+            throw new IOException("cannot read extended attributes: JNA could not load libc ("
+                + e.getMessage() + ")", e);
+          }
         }
         l = libc;
       }
