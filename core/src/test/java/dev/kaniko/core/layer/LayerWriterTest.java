@@ -151,6 +151,14 @@ class LayerWriterTest {
   }
 
   @Test
+  void write_zstdOutputDoesNotDependOnThreadCount() throws Exception {
+    LayerOptions zstd = options().withCompression(Compression.ZSTD, 3);
+
+    assertThat(writeTree(zstd.withThreads(3)).digest())
+        .isEqualTo(writeTree(zstd.withThreads(1)).digest());
+  }
+
+  @Test
   void write_addsParentDirectoriesWhiteoutsAndOpaqueMarkers() throws Exception {
     LayerContents contents = new LayerContents(root,
         List.of("home/u/owned", "shared"),
