@@ -18,22 +18,39 @@ import java.util.zip.Deflater;
  * pigz-style gzip: the input is cut into fixed-size blocks that are deflated in parallel (each
  * primed with the previous block's last 32 KiB as dictionary and ended with a sync flush), then
  * concatenated in order into ONE gzip member with the CRC computed over the whole input. The output
- * does not depend on the thread count, so it stays reproducible across machines.
+ * does not depend on the thread count, so it stays reproducible across machines. Block buffers
+ * are pooled: memory is about {@code 2 × blockSize × (2 × threads + 1)} whatever the input size.
  */
 final class ParallelGzipOutputStream extends OutputStream {
   private static final int DICT_SIZE = 32 * 1024;
   private static final AtomicInteger POOL_ID = new AtomicInteger();
+
+  /** One block: its input, its compressed output, and the task filling the output. */
+  private static final class Job {
+    final byte[] input;
+    byte[] output;
+    int inputLength;
+    int outputLength;
+    byte[] dictionary;
+    boolean last;
+    Future<?> task;
+
+    Job(int blockSize) {
+      input = new byte[blockSize];
+      output = new byte[blockSize + blockSize / 8 + 1024];
+    }
+  }
 
   private final OutputStream out;
   private final int level;
   private final int blockSize;
   private final ExecutorService pool;
   private final int maxPending;
-  private final Deque<Future<byte[]>> pending = new ArrayDeque<>();
+  private final Deque<Job> pending = new ArrayDeque<>();
+  private final Deque<Job> free = new ArrayDeque<>();
   private final CRC32 crc = new CRC32();
   private final ThreadLocal<Deflater> deflaters;
-  private byte[] block;
-  private int fill;
+  private Job current;
   private byte[] dictionary;
   private long totalIn;
   private boolean closed;
@@ -43,10 +60,10 @@ final class ParallelGzipOutputStream extends OutputStream {
     this.out = out;
     this.level = level;
     this.blockSize = blockSize;
-    this.block = new byte[blockSize];
     this.maxPending = Math.max(2, threads * 2);
     this.pool = threads > 1 ? newPool(threads) : null;
     this.deflaters = ThreadLocal.withInitial(() -> new Deflater(this.level, true));
+    this.current = new Job(blockSize);
     writeHeader();
   }
 
@@ -74,73 +91,80 @@ final class ParallelGzipOutputStream extends OutputStream {
   public void write(byte[] b, int off, int len) throws IOException {
     ensureOpen();
     while (len > 0) {
-      int n = Math.min(len, blockSize - fill);
-      System.arraycopy(b, off, block, fill, n);
-      fill += n;
+      int n = Math.min(len, blockSize - current.inputLength);
+      System.arraycopy(b, off, current.input, current.inputLength, n);
+      current.inputLength += n;
       off += n;
       len -= n;
-      if (fill == blockSize) {
-        submitBlock(false);
+      if (current.inputLength == blockSize) {
+        submit(false);
       }
     }
   }
 
-  private void submitBlock(boolean last) throws IOException {
-    byte[] data = block;
-    int len = fill;
-    byte[] dict = dictionary;
-    crc.update(data, 0, len);
-    totalIn += len;
-    if (len >= DICT_SIZE) {
-      dictionary = Arrays.copyOfRange(data, len - DICT_SIZE, len);
+  private void submit(boolean last) throws IOException {
+    Job job = current;
+    job.last = last;
+    job.dictionary = dictionary;
+    crc.update(job.input, 0, job.inputLength);
+    totalIn += job.inputLength;
+    if (job.inputLength >= DICT_SIZE) {
+      dictionary = Arrays.copyOfRange(job.input, job.inputLength - DICT_SIZE, job.inputLength);
     }
     if (pool == null) {
-      out.write(deflate(data, len, dict, last));
+      deflate(job);
+      out.write(job.output, 0, job.outputLength);
+      job.inputLength = 0;
     } else {
-      pending.addLast(pool.submit(() -> deflate(data, len, dict, last)));
+      job.task = pool.submit(() -> deflate(job));
+      pending.addLast(job);
       drain(maxPending);
+      job = free.isEmpty() ? new Job(blockSize) : free.removeFirst();
     }
-    block = last ? null : new byte[blockSize];
-    fill = 0;
+    current = job;
   }
 
-  private byte[] deflate(byte[] data, int len, byte[] dict, boolean last) {
+  private void deflate(Job job) {
     Deflater d = deflaters.get();
     d.reset();
-    if (dict != null) {
-      d.setDictionary(dict);
+    if (job.dictionary != null) {
+      d.setDictionary(job.dictionary);
     }
-    d.setInput(data, 0, len);
-    if (last) {
+    d.setInput(job.input, 0, job.inputLength);
+    if (job.last) {
       d.finish();
     }
-    byte[] buf = new byte[len + len / 8 + 1024];
+    int flush = job.last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH;
     int total = 0;
-    int flush = last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH;
     while (true) {
-      if (total == buf.length) {
-        buf = Arrays.copyOf(buf, buf.length * 2);
+      if (total == job.output.length) {
+        job.output = Arrays.copyOf(job.output, job.output.length * 2);
       }
-      int n = d.deflate(buf, total, buf.length - total, flush);
-      total += n;
-      boolean done = last ? d.finished() : total < buf.length && d.needsInput();
+      total += d.deflate(job.output, total, job.output.length - total, flush);
+      boolean done = job.last ? d.finished() : total < job.output.length && d.needsInput();
       if (done) {
         break;
       }
     }
-    return Arrays.copyOf(buf, total);
+    job.outputLength = total;
   }
 
-  /** Writes finished blocks in order until at most {@code keep - 1} are pending. */
-  private void drain(int keep) throws IOException {
-    while (!pending.isEmpty() && (pending.size() >= keep || pending.peekFirst().isDone())) {
-      out.write(await(pending.removeFirst()));
+  /** Writes finished blocks in order until fewer than {@code limit} are pending. */
+  private void drain(int limit) throws IOException {
+    while (!pending.isEmpty() && (pending.size() >= limit || pending.peekFirst().task.isDone())) {
+      Job job = pending.removeFirst();
+      await(job.task);
+      out.write(job.output, 0, job.outputLength);
+      job.inputLength = 0;
+      job.task = null;
+      job.dictionary = null;
+      free.addLast(job);
     }
   }
 
-  private static byte[] await(Future<byte[]> f) throws IOException {
+  private static void await(Future<?> f) throws IOException {
     try {
-      return f.get();
+      f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while compressing a layer");
@@ -167,7 +191,7 @@ final class ParallelGzipOutputStream extends OutputStream {
       return;
     }
     try {
-      submitBlock(true);
+      submit(true);
       drain(1);
       writeTrailer();
       closed = true;

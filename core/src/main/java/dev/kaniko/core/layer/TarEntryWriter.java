@@ -59,11 +59,11 @@ final class TarEntryWriter {
   private void writeFromDisk(String path) throws IOException {
     Path file = root.resolve(path);
     FileMetadata md = FileMetadata.read(file);
-    String hardlinkTarget = hardlinkTarget(path, md);
     if (md.type() == FileMetadata.S_IFSOCK) {
       LOG.debug("skipping socket {}: tar cannot hold sockets", path);
       return;
     }
+    String hardlinkTarget = hardlinkTarget(path, md);
     String name = md.isDirectory() ? path + "/" : path;
     TarArchiveEntry e = newEntry(name, linkFlag(md, hardlinkTarget));
     e.setMode(md.permissions());
