@@ -187,6 +187,20 @@ class LayerWriterTest {
   }
 
   @Test
+  void write_skipsSocketsAndDropsWhiteoutsOfReaddedPaths() throws Exception {
+    try (java.nio.channels.ServerSocketChannel socket = java.nio.channels.ServerSocketChannel
+        .open(java.net.StandardProtocolFamily.UNIX)) {
+      socket.bind(java.net.UnixDomainSocketAddress.of(root.resolve("run/app.sock")));
+      LayerContents contents = new LayerContents(root,
+          List.of("run/app.sock", "etc/hosts"), List.of("etc/hosts"), List.of());
+
+      List<String> names = LayerReadback.names(new LayerWriter(options()).write(contents));
+
+      assertThat(names).containsExactly("etc/", "etc/hosts", "run/");
+    }
+  }
+
+  @Test
   void write_failsClearlyOnMissingPath() {
     LayerContents contents = new LayerContents(root, List.of("nope/file"), List.of(), List.of());
 
