@@ -103,7 +103,7 @@ final class ParallelGzipOutputStream extends OutputStream {
   }
 
   private void submit(boolean last) throws IOException {
-    Job job = current;
+    final Job job = current;
     job.last = last;
     job.dictionary = dictionary;
     crc.update(job.input, 0, job.inputLength);
@@ -119,9 +119,8 @@ final class ParallelGzipOutputStream extends OutputStream {
       job.task = pool.submit(() -> deflate(job));
       pending.addLast(job);
       drain(maxPending);
-      job = free.isEmpty() ? new Job(blockSize) : free.removeFirst();
+      current = free.isEmpty() ? new Job(blockSize) : free.removeFirst();
     }
-    current = job;
   }
 
   private void deflate(Job job) {
