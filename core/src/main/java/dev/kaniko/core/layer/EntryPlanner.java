@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * directories, whiteouts (minus those covered by a deleted ancestor or re-added), opaque markers.
  */
 final class EntryPlanner {
+  /** Ancestors already verified to be real directories (not symlinks) during this plan. */
+  private final Set<String> checkedDirs = new HashSet<>();
 
   List<PlannedEntry> plan(LayerContents contents) throws IOException {
     Path root = contents.root();
@@ -50,20 +52,25 @@ final class EntryPlanner {
     }
   }
 
-  private static void addWithParents(Path root, String path, TreeMap<String, PlannedEntry> out)
+  private void addWithParents(Path root, String path, TreeMap<String, PlannedEntry> out)
       throws IOException {
     addParents(root, path, out, true);
     out.put(path, new PlannedEntry(path, PlannedEntry.Kind.FROM_DISK));
   }
 
   /** Adds every existing ancestor directory; with {@code strict}, a non-directory is an error. */
-  private static void addParents(
+  private void addParents(
       Path root, String path, TreeMap<String, PlannedEntry> out, boolean strict)
       throws IOException {
     int slash = path.indexOf('/');
     while (slash > 0) {
       String parent = path.substring(0, slash);
+      if (checkedDirs.contains(parent)) {
+        slash = path.indexOf('/', slash + 1);
+        continue;
+      }
       if (Files.isDirectory(root.resolve(parent), LinkOption.NOFOLLOW_LINKS)) {
+        checkedDirs.add(parent);
         out.putIfAbsent(parent, new PlannedEntry(parent, PlannedEntry.Kind.FROM_DISK));
       } else if (strict) {
         throw new IOException("parent of layer path " + path + " is not a directory: " + parent);

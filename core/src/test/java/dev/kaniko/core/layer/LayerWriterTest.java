@@ -211,6 +211,17 @@ class LayerWriterTest {
   }
 
   @Test
+  void write_refusesPathsThroughSymlinkedDirectories() throws Exception {
+    java.nio.file.Files.createSymbolicLink(root.resolve("etc2"), Path.of("etc"));
+    LayerContents contents = new LayerContents(
+        root, List.of("etc2", "etc2/hosts"), List.of(), List.of());
+
+    assertThatThrownBy(() -> new LayerWriter(options()).write(contents))
+        .isInstanceOf(IOException.class)
+        .hasMessage("parent of layer path etc2/hosts is not a directory: etc2");
+  }
+
+  @Test
   void contents_rejectsEscapingPaths() {
     assertThatThrownBy(() -> new LayerContents(root, List.of("a/../../etc"), List.of(), List.of()))
         .isInstanceOf(IllegalArgumentException.class)
