@@ -23,6 +23,22 @@ class DockerArchiveWriterIT {
     image = TwoLayerImage.create(tmp, LayerOptions.defaults(tmp.resolve("layers")));
   }
 
+  @org.junit.jupiter.api.Test
+  void skopeo_copiesAnArchiveOfZstdLayers() throws Exception {
+    TwoLayerImage zstd = TwoLayerImage.create(tmp.resolve("z"), LayerOptions
+        .defaults(tmp.resolve("zlayers")).withCompression(dev.kaniko.core.layer.Compression.ZSTD, -1));
+    Path archive = tmp.resolve("zstd.tar");
+    new DockerArchiveWriter().write(zstd.assemble(ImageFormat.OCI), archive, List.of("z:1"));
+
+    Path layout = tmp.resolve("zcopied");
+    Processes.run("skopeo", "copy", "docker-archive:" + archive, "oci:" + layout + ":z");
+    Path bundle = tmp.resolve("zbundle");
+    Processes.run("umoci", "unpack", "--image", layout + ":z", bundle.toString());
+
+    assertThat(TreeDescription.of(bundle.resolve("rootfs"), true))
+        .isEqualTo(TreeDescription.of(zstd.root, true));
+  }
+
   @ParameterizedTest
   @EnumSource(ImageFormat.class)
   void skopeo_inspectsAndCopiesTheArchive(ImageFormat format) throws Exception {

@@ -57,6 +57,9 @@ class LayerWriterTest {
     assertThat(e.get("dev/null").isCharacterDevice()).isTrue();
     assertThat(e.get("dev/null").getDevMajor()).isEqualTo(1);
     assertThat(e.get("dev/null").getDevMinor()).isEqualTo(3);
+    assertThat(e.get("dev/loop9").isBlockDevice()).isTrue();
+    assertThat(e.get("dev/loop9").getDevMajor()).isEqualTo(7);
+    assertThat(e.get("dev/loop9").getDevMinor()).isEqualTo(9);
     assertThat(e.get("data/big.bin").getSize()).isEqualTo(3 * 1024 * 1024 + 123);
     assertThat(e.get("etc/hosts").getLastModifiedTime()).isEqualTo(SampleTree.MTIME);
   }

@@ -53,6 +53,7 @@ public final class SampleTree {
     Processes.run("mkfifo", "-m", "0620", root.resolve("run/fifo").toString());
     dir(root, "dev", "rwxr-xr-x");
     Processes.run("mknod", "-m", "0666", root.resolve("dev/null").toString(), "c", "1", "3");
+    Processes.run("mknod", "-m", "0660", root.resolve("dev/loop9").toString(), "b", "7", "9");
     dir(root, "empty", "rwxr-x---");
     dir(root, "data", "rwxr-xr-x");
     bigFile(root.resolve("data/big.bin"), bigFileBytes);
