@@ -28,28 +28,37 @@ record PlannedEntry(String path, Kind kind) {
    * Component-wise order (a directory right before its children, "a/b" before "a-c") with the
    * opaque marker first among a directory's children so it applies before new contents.
    */
-  static final Comparator<String> TAR_ORDER = (a, b) -> {
-    String[] x = a.split("/", -1);
-    String[] y = b.split("/", -1);
-    for (int i = 0; i < Math.min(x.length, y.length); i++) {
-      int c = compareComponent(x[i], y[i]);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(x.length, y.length);
-  };
+  static final Comparator<String> TAR_ORDER = PlannedEntry::compareTarOrder;
 
-  private static int compareComponent(String a, String b) {
-    if (a.equals(b)) {
+  /** Compares without splitting: '/' sorts before any character, end of path before '/'. */
+  private static int compareTarOrder(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (i == a.length() && i == b.length()) {
       return 0;
     }
-    if (a.equals(OPAQUE_MARKER)) {
-      return -1;
+    int component = a.lastIndexOf('/', i - 1) + 1;
+    boolean opaqueA = isOpaqueMarker(a, component);
+    boolean opaqueB = isOpaqueMarker(b, component);
+    if (opaqueA != opaqueB) {
+      return opaqueA ? -1 : 1;
     }
-    if (b.equals(OPAQUE_MARKER)) {
-      return 1;
+    return Integer.compare(rank(a, i), rank(b, i));
+  }
+
+  private static int rank(String s, int i) {
+    if (i == s.length()) {
+      return -2;
     }
-    return a.compareTo(b);
+    char c = s.charAt(i);
+    return c == '/' ? -1 : c;
+  }
+
+  private static boolean isOpaqueMarker(String s, int start) {
+    int end = start + OPAQUE_MARKER.length();
+    return s.startsWith(OPAQUE_MARKER, start) && (end == s.length() || s.charAt(end) == '/');
   }
 }
