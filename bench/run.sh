@@ -17,7 +17,7 @@ mkdir -p "$DIR/out"
   -Dmdep.outputFile="$CP_FILE" >/dev/null)
 CP="$REPO/core/target/classes:$(cat "$CP_FILE")"
 mkdir -p "$DIR/classes"
-javac -d "$DIR/classes" -cp "$CP" "$REPO/bench/LayerBench.java"
+javac -proc:none -d "$DIR/classes" -cp "$CP" "$REPO/bench/LayerBench.java"
 bench() { java -Dslf4j.internal.verbosity=ERROR $JAVA_OPTS -cp "$DIR/classes:$CP" LayerBench "$@"; }
 
 TREE="$DIR/tree-$SIZE_MB"
