@@ -47,6 +47,10 @@ final class EntryPlanner {
   }
 
   private static void requireExists(Path root, String path) throws IOException {
+    if (path.substring(path.lastIndexOf('/') + 1).startsWith(PlannedEntry.WHITEOUT_PREFIX)) {
+      throw new IOException("cannot add " + path + " to a layer: names starting with "
+          + PlannedEntry.WHITEOUT_PREFIX + " are reserved for whiteouts");
+    }
     if (!Files.exists(root.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
       throw new IOException("path to add to the layer does not exist: " + path);
     }

@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one layer: the tar of {@link LayerContents}, compressed and digested in one streaming
  * pass to a temp file. Memory use does not depend on the layer's size.
  */
 public final class LayerWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(LayerWriter.class);
   private static final int TAR_BUFFER = 256 * 1024;
 
   private final LayerOptions options;
@@ -37,7 +40,12 @@ public final class LayerWriter {
     Files.createDirectories(options.tempDir());
     Path target = Files.createTempFile(options.tempDir(), "layer-", suffix());
     try {
-      return writeTo(target, contents.root(), entries);
+      long start = System.nanoTime();
+      LayerBlob blob = writeTo(target, contents.root(), entries);
+      LOG.debug("wrote layer {} ({} entries, {} bytes, {} uncompressed, diffID {}) in {} ms",
+          blob.digest(), entries.size(), blob.size(), blob.uncompressedSize(), blob.diffId(),
+          (System.nanoTime() - start) / 1_000_000);
+      return blob;
     } catch (IOException | RuntimeException | Error e) {
       Files.deleteIfExists(target);
       throw e;

@@ -225,6 +225,16 @@ class LayerWriterTest {
   }
 
   @Test
+  void write_refusesFilesNamedLikeWhiteouts() throws Exception {
+    Files.writeString(root.resolve("etc/.wh.sneaky"), "x");
+    LayerContents contents = new LayerContents(root, List.of("etc/.wh.sneaky"), List.of(), List.of());
+
+    assertThatThrownBy(() -> new LayerWriter(options()).write(contents))
+        .hasMessage("cannot add etc/.wh.sneaky to a layer: names starting with .wh. are reserved"
+            + " for whiteouts");
+  }
+
+  @Test
   void contents_rejectsEscapingPaths() {
     assertThatThrownBy(() -> new LayerContents(root, List.of("a/../../etc"), List.of(), List.of()))
         .isInstanceOf(IllegalArgumentException.class)
