@@ -21,7 +21,9 @@ class OciLayoutWriterIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    image = TwoLayerImage.create(tmp, LayerOptions.defaults(tmp.resolve("layers")));
+    // small blocks: Go readers (umoci, skopeo) must read multi-block parallel gzip
+    image = TwoLayerImage.create(tmp, LayerOptions.defaults(tmp.resolve("layers"))
+        .withBlockSize(64 * 1024).withThreads(2));
   }
 
   @Test
