@@ -1,0 +1,15 @@
+package dev.kaniko.executor;
+
+import java.nio.file.Path;
+
+/** Makes the build context available as a local directory. */
+interface ContextFetcher {
+  /**
+   * Fetches {@code uri} (the {@code --context} value) with {@code subPath} applied.
+   *
+   * @param targetDir an empty directory remote sources download into
+   * @return the context directory
+   * @throws UserException when the context cannot be fetched
+   */
+  Path fetch(String uri, String subPath, Path targetDir);
+}

@@ -1,0 +1,52 @@
+package dev.kaniko.executor.logging;
+
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.LegacyAbstractLogger;
+import org.slf4j.helpers.MessageFormatter;
+
+/** An slf4j logger writing through {@link KanikoLogging}. */
+final class KanikoLogger extends LegacyAbstractLogger {
+  private static final long serialVersionUID = 1L;
+
+  KanikoLogger(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public boolean isTraceEnabled() {
+    return KanikoLogging.enabled(LogLevel.TRACE);
+  }
+
+  @Override
+  public boolean isDebugEnabled() {
+    return KanikoLogging.enabled(LogLevel.DEBUG);
+  }
+
+  @Override
+  public boolean isInfoEnabled() {
+    return KanikoLogging.enabled(LogLevel.INFO);
+  }
+
+  @Override
+  public boolean isWarnEnabled() {
+    return KanikoLogging.enabled(LogLevel.WARN);
+  }
+
+  @Override
+  public boolean isErrorEnabled() {
+    return KanikoLogging.enabled(LogLevel.ERROR);
+  }
+
+  @Override
+  protected String getFullyQualifiedCallerName() {
+    return null;
+  }
+
+  @Override
+  protected void handleNormalizedLoggingCall(
+      Level level, Marker marker, String pattern, Object[] arguments, Throwable error) {
+    String message = MessageFormatter.basicArrayFormat(pattern, arguments);
+    KanikoLogging.write(LogLevel.of(level), message, error);
+  }
+}
