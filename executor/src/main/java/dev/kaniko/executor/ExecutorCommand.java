@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** The {@code executor} command line: kaniko's flags plus ours, as picocli fields. */
 @Command(name = "executor", sortOptions = false, versionProvider = VersionProvider.class,
-    usageHelpAutoWidth = true,
+    usageHelpAutoWidth = true, abbreviateSynopsis = true,
     description = "Builds a container image from a Dockerfile and a build context, without a daemon.")
 final class ExecutorCommand {
   final List<String> deprecationWarnings = new ArrayList<>();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** The {@code warmer} command line: kaniko's flags plus ours, as picocli fields. */
 @Command(name = "warmer", sortOptions = false, versionProvider = VersionProvider.class,
-    usageHelpAutoWidth = true,
+    usageHelpAutoWidth = true, abbreviateSynopsis = true,
     description = "Fills the base-image cache directory read by executor --cache-dir.")
 final class WarmerCommand {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
