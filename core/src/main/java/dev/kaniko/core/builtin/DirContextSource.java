@@ -1,0 +1,64 @@
+package dev.kaniko.core.builtin;
+
+import dev.kaniko.spi.ContextRequest;
+import dev.kaniko.spi.ContextSource;
+import dev.kaniko.spi.PluginException;
+import dev.kaniko.spi.PluginException.Reason;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/** Uses a local directory in place as the build context; nothing is copied. */
+final class DirContextSource implements ContextSource {
+
+  @Override
+  public Path fetch(ContextRequest request, Path targetDir) throws PluginException {
+    Path context = contextDir(request.uri());
+    if (!Files.isDirectory(context)) {
+      throw new PluginException(Reason.NOT_FOUND, "context directory " + context + " does not exist");
+    }
+    if (request.subPath().isEmpty()) {
+      return context;
+    }
+    Path resolved = subDir(context, request.subPath());
+    if (!Files.isDirectory(resolved)) {
+      throw new PluginException(
+          Reason.NOT_FOUND,
+          "context sub-path " + request.subPath() + " does not exist in context directory " + context);
+    }
+    return resolved;
+  }
+
+  private static Path contextDir(String uri) throws PluginException {
+    String path = uri.startsWith(DirContextSourceFactory.PREFIX)
+        ? uri.substring(DirContextSourceFactory.PREFIX.length())
+        : uri;
+    if (path.isEmpty()) {
+      throw new PluginException(Reason.INVALID_CONFIGURATION, "context " + uri + " names no directory");
+    }
+    try {
+      return Path.of(path).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new PluginException(Reason.INVALID_CONFIGURATION, "invalid context path " + uri, e);
+    }
+  }
+
+  private static Path subDir(Path context, String subPath) throws PluginException {
+    Path relative;
+    try {
+      relative = Path.of(subPath);
+    } catch (InvalidPathException e) {
+      throw new PluginException(Reason.INVALID_CONFIGURATION, "invalid context sub-path " + subPath, e);
+    }
+    if (relative.isAbsolute()) {
+      throw new PluginException(
+          Reason.INVALID_CONFIGURATION, "context sub-path " + subPath + " must be relative to the context");
+    }
+    Path resolved = context.resolve(relative).normalize();
+    if (!resolved.startsWith(context)) {
+      throw new PluginException(
+          Reason.INVALID_CONFIGURATION, "context sub-path " + subPath + " leaves the context directory " + context);
+    }
+    return resolved;
+  }
+}

@@ -1,0 +1,2 @@
+/** Providers built into kaniko, registered through the same SPI as external plugins. */
+package dev.kaniko.core.builtin;
