@@ -10,43 +10,52 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Where a remote context is fetched: {@code <kaniko-dir>/buildcontext} in a container (in-place
- * mode), else a temporary directory removed when closed (chroot mode, {@code --rootfs}).
+ * Where a remote context is fetched and plugins keep scratch files: under {@code --kaniko-dir} in a
+ * container (in-place mode), else in a temporary directory removed when closed (chroot mode).
  */
 final class BuildDirectory implements AutoCloseable {
-  private final Path path;
+  private final Path root;
+  private final Path contextDir;
+  private final Path workDir;
   private final boolean temporary;
 
-  private BuildDirectory(Path path, boolean temporary) {
-    this.path = path;
+  private BuildDirectory(Path root, Path contextDir, Path workDir, boolean temporary)
+      throws IOException {
+    this.root = root;
+    this.contextDir = Files.createDirectories(contextDir);
+    this.workDir = Files.createDirectories(workDir);
     this.temporary = temporary;
   }
 
   static BuildDirectory create(BuildOptions options, boolean inContainer) {
     try {
       if (options.rootfs().isPresent() || !inContainer) {
-        return new BuildDirectory(Files.createTempDirectory("kaniko-context-"), true);
+        Path root = Files.createTempDirectory("kaniko-build-");
+        return new BuildDirectory(root, root.resolve("buildcontext"), root.resolve("work"), true);
       }
-      Path dir = options.kanikoDir().resolve("buildcontext");
-      Files.createDirectories(dir);
-      return new BuildDirectory(dir, false);
+      Path root = options.kanikoDir();
+      return new BuildDirectory(
+          root, root.resolve("buildcontext"), root.resolve("plugin-work"), false);
     } catch (IOException e) {
-      throw new UserException("cannot create the build directory: " + e.getMessage(), e);
+      throw new UserException("cannot create the build directory under "
+          + (inContainer ? options.kanikoDir() : "the temp dir") + ": " + e.getMessage(), e);
     }
   }
 
-  Path path() {
-    return path;
+  /** Where a remote context is downloaded ({@code buildcontext}, as in kaniko). */
+  Path contextDir() {
+    return contextDir;
   }
 
-  boolean temporary() {
-    return temporary;
+  /** Scratch space for context sources. */
+  Path workDir() {
+    return workDir;
   }
 
   @Override
   public void close() {
     if (temporary) {
-      deleteRecursively(path);
+      deleteRecursively(root);
     }
   }
 

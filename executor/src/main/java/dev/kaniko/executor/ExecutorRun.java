@@ -28,10 +28,11 @@ final class ExecutorRun {
    */
   void run(BuildOptions options) {
     LOG.debug("build options: {}", options);
-    ContextFetcher fetcher = contextFetchers.apply(options);
-    try (BuildDirectory buildDir = BuildDirectory.create(options, containerDetector.inContainer())) {
-      LOG.debug("build directory: {}", buildDir.path());
-      Path context = fetcher.fetch(options.context(), options.contextSubPath(), buildDir.path());
+    try (ContextFetcher fetcher = contextFetchers.apply(options);
+        BuildDirectory buildDir = BuildDirectory.create(options, containerDetector.inContainer())) {
+      LOG.debug("context download directory: {}", buildDir.contextDir());
+      Path context = fetcher.fetch(options.context(), options.contextSubPath(),
+          buildDir.contextDir(), buildDir.workDir());
       LOG.info("Using build context {}", context);
       Path dockerfile = dockerfileLocator.locate(options.dockerfile(), context);
       LOG.info("Using Dockerfile {}", dockerfile);
