@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
 /** Turns the parsed executor flags into {@link BuildOptions}. */
 final class BuildOptionsMapper {
@@ -19,11 +19,12 @@ final class BuildOptionsMapper {
   }
 
   /**
-   * Maps {@code command}; {@code explicitFlags} are the canonical names set on the command line.
+   * Maps {@code command}; {@code matchedFlags} are the long names on the command line, once per
+   * occurrence, in order (they say which of a flag and its deprecated alias came last).
    *
    * @throws UsageException when a structured value is malformed
    */
-  BuildOptions map(ExecutorCommand command, Set<String> explicitFlags) {
+  BuildOptions map(ExecutorCommand command, List<String> matchedFlags) {
     return BuildOptions.builder()
         .dockerfile(command.dockerfile)
         .context(command.context)
@@ -34,13 +35,17 @@ final class BuildOptionsMapper {
         .labels(FlagValues.keyValues("--label", command.labels))
         .target(FlagValues.optional(command.target))
         .skipUnusedStages(command.skipUnusedStages)
-        .snapshotMode(command.snapshotMode)
+        .snapshotMode(DeprecatedAliases.aliasWins(matchedFlags, "--snapshotMode")
+            ? command.snapshotModeAlias : command.snapshotMode)
         .useNewRun(command.useNewRun)
         .singleSnapshot(command.singleSnapshot)
         .reproducible(command.reproducible)
-        .customPlatform(FlagValues.optional(command.customPlatform))
+        .customPlatform(FlagValues.optional(
+            DeprecatedAliases.aliasWins(matchedFlags, "--customPlatform")
+                ? command.customPlatformAlias : command.customPlatform))
         .noPush(command.noPush)
-        .tarPath(FlagValues.optionalPath(command.tarPath))
+        .tarPath(FlagValues.optionalPath(DeprecatedAliases.aliasWins(matchedFlags, "--tarPath")
+            ? command.tarPathAlias : command.tarPath))
         .ociLayoutPath(FlagValues.optionalPath(command.ociLayoutPath))
         .digestFile(FlagValues.optionalPath(command.digestFile))
         .imageNameWithDigestFile(FlagValues.optionalPath(command.imageNameWithDigestFile))
@@ -61,10 +66,11 @@ final class BuildOptionsMapper {
         .compression(command.compression)
         .compressionLevel(command.compressionLevel)
         .cleanup(command.cleanup)
-        .kanikoDir(kanikoDir(command, explicitFlags))
+        .kanikoDir(kanikoDir(command, matchedFlags))
         .force(command.force)
         .forceBuildMetadata(command.forceBuildMetadata)
-        .ignoreVarRun(command.ignoreVarRun)
+        .ignoreVarRun(DeprecatedAliases.aliasWins(matchedFlags, "--whitelist-var-run")
+            ? command.whitelistVarRunAlias : command.ignoreVarRun)
         .ignorePaths(command.ignorePaths)
         .gitOptions(FlagValues.gitOptions(command.git))
         .insecure(command.insecure)
@@ -92,9 +98,9 @@ final class BuildOptionsMapper {
         .build();
   }
 
-  private Path kanikoDir(ExecutorCommand command, Set<String> explicitFlags) {
+  private Path kanikoDir(ExecutorCommand command, List<String> matchedFlags) {
     String fromEnv = env.get(KANIKO_DIR_ENV);
-    if (!explicitFlags.contains("--kaniko-dir") && fromEnv != null && !fromEnv.isEmpty()) {
+    if (!matchedFlags.contains("--kaniko-dir") && fromEnv != null && !fromEnv.isEmpty()) {
       return Path.of(fromEnv);
     }
     return command.kanikoDir;

@@ -1,7 +1,7 @@
 package dev.kaniko.executor;
 
 import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 
 /** kaniko's deprecated flag spellings and the flags that replace them. */
 public final class DeprecatedAliases {
@@ -19,13 +19,13 @@ public final class DeprecatedAliases {
     return EXECUTOR;
   }
 
-  /** The replacement of {@code flag}, if it is a deprecated alias of the executor. */
-  public static Optional<String> replacementOf(String flag) {
-    return Optional.ofNullable(EXECUTOR.get(flag));
+  /** The warning printed when a deprecated alias is used. */
+  public static String warning(String alias, String replacement) {
+    return "flag " + alias + " is deprecated, use " + replacement + " instead";
   }
 
-  /** The warning printed when a deprecated alias is used. */
-  public static String warning(String alias) {
-    return "flag " + alias + " is deprecated, use " + EXECUTOR.get(alias) + " instead";
+  /** Whether {@code alias} occurs after the last {@code replacement} in {@code matchedFlags}. */
+  static boolean aliasWins(List<String> matchedFlags, String alias) {
+    return matchedFlags.lastIndexOf(alias) > matchedFlags.lastIndexOf(EXECUTOR.get(alias));
   }
 }

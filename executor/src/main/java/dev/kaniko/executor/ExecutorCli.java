@@ -6,17 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 
-/** The {@code executor} command: flags to {@link BuildOptions}, then one {@link ExecutorRun}. */
+/** The {@code executor} command: flags to {@link BuildOptions}, then one {@link BuildAction}. */
 public final class ExecutorCli {
   private final Map<String, String> env;
   private final Frontend frontend;
-  private final ExecutorRun executorRun;
+  private final BuildAction buildAction;
 
   ExecutorCli(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal,
-      ExecutorRun executorRun) {
+      BuildAction buildAction) {
     this.env = env;
     this.frontend = new Frontend(out, err, terminal);
-    this.executorRun = executorRun;
+    this.buildAction = buildAction;
   }
 
   /** Runs the command and returns the process exit code. */
@@ -24,13 +24,13 @@ public final class ExecutorCli {
     ExecutorCommand command = new ExecutorCommand();
     CommandLine commandLine = Frontend.commandLine(command);
     Frontend.Parsed parsed = frontend.parse(commandLine, args, FeatureGates.executor(),
-        command.logging, command.deprecationWarnings, DeprecatedAliases.executor());
+        command.logging, DeprecatedAliases.executor());
     if (parsed.exitCode().isPresent()) {
       return parsed.exitCode().get();
     }
     BuildOptions options;
     try {
-      options = new BuildOptionsMapper(env).map(command, parsed.explicitFlags());
+      options = new BuildOptionsMapper(env).map(command, parsed.matchedFlags());
     } catch (UsageException e) {
       return frontend.error(Frontend.USAGE, e.getMessage());
     }
@@ -39,7 +39,7 @@ public final class ExecutorCli {
 
   private int execute(BuildOptions options) {
     try {
-      executorRun.run(options);
+      buildAction.run(options);
       return Frontend.OK;
     } catch (UserException e) {
       Optional.ofNullable(e.getCause()).ifPresent(cause -> frontend.debugStackTrace(cause));

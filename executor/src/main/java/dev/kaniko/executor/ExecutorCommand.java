@@ -15,8 +15,6 @@ import picocli.CommandLine.Option;
     usageHelpAutoWidth = true, abbreviateSynopsis = true,
     description = "Builds a container image from a Dockerfile and a build context, without a daemon.")
 final class ExecutorCommand {
-  final List<String> deprecationWarnings = new ArrayList<>();
-
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;
 
@@ -216,36 +214,22 @@ final class ExecutorCommand {
   @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON build report here.")
   Path report;
 
+  // Deprecated aliases: kept apart so BuildOptionsMapper can apply whichever came last.
+
   @Option(names = "--snapshotMode", hidden = true, paramLabel = "MODE",
       converter = Converters.SnapshotModeConverter.class,
       description = "Deprecated: use --snapshot-mode.")
-  void snapshotModeAlias(SnapshotMode value) {
-    deprecated("--snapshotMode");
-    snapshotMode = value;
-  }
+  SnapshotMode snapshotModeAlias;
 
   @Option(names = "--customPlatform", hidden = true, paramLabel = "PLATFORM",
       description = "Deprecated: use --custom-platform.")
-  void customPlatformAlias(String value) {
-    deprecated("--customPlatform");
-    customPlatform = value;
-  }
+  String customPlatformAlias;
 
   @Option(names = "--tarPath", hidden = true, paramLabel = "FILE",
       description = "Deprecated: use --tar-path.")
-  void tarPathAlias(String value) {
-    deprecated("--tarPath");
-    tarPath = value;
-  }
+  String tarPathAlias;
 
   @Option(names = "--whitelist-var-run", hidden = true, arity = "0..1", fallbackValue = "true",
       description = "Deprecated: use --ignore-var-run.")
-  void whitelistVarRunAlias(boolean value) {
-    deprecated("--whitelist-var-run");
-    ignoreVarRun = value;
-  }
-
-  private void deprecated(String alias) {
-    deprecationWarnings.add(DeprecatedAliases.warning(alias));
-  }
+  boolean whitelistVarRunAlias;
 }

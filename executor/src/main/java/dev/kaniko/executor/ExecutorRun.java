@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One executor run after the flags are validated: plugins, context, Dockerfile, then the build. */
-final class ExecutorRun {
+final class ExecutorRun implements BuildAction {
   private static final Logger LOG = LoggerFactory.getLogger(ExecutorRun.class);
 
   private final Function<BuildOptions, ContextFetcher> contextFetchers;
@@ -26,7 +26,8 @@ final class ExecutorRun {
    *
    * @throws UserException for every failure the user can act on
    */
-  void run(BuildOptions options) {
+  @Override
+  public void run(BuildOptions options) {
     LOG.debug("build options: {}", options);
     try (ContextFetcher fetcher = contextFetchers.apply(options);
         BuildDirectory buildDir = BuildDirectory.create(options, containerDetector.inContainer())) {

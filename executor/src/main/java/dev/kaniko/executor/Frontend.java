@@ -34,10 +34,13 @@ final class Frontend {
     this.terminal = terminal;
   }
 
-  /** The outcome of the shared steps: an exit code, or the flags set explicitly. */
-  record Parsed(Optional<Integer> exitCode, Set<String> explicitFlags) {
+  /**
+   * The outcome of the shared steps: an exit code, or the flags matched on the command line (as
+   * typed, long form, once per occurrence, in order).
+   */
+  record Parsed(Optional<Integer> exitCode, List<String> matchedFlags) {
     static Parsed exit(int code) {
-      return new Parsed(Optional.of(code), Set.of());
+      return new Parsed(Optional.of(code), List.of());
     }
   }
 
@@ -50,7 +53,7 @@ final class Frontend {
   }
 
   Parsed parse(CommandLine commandLine, String[] args, FeatureGates gates, LoggingFlags logging,
-      List<String> deprecationWarnings, Map<String, String> aliases) {
+      Map<String, String> aliases) {
     ParseResult result;
     try {
       result = commandLine.parseArgs(args);
@@ -67,13 +70,14 @@ final class Frontend {
       return Parsed.exit(OK);
     }
     KanikoLogging.configure(logging.settings(terminal));
-    deprecationWarnings.forEach(LOG::warn);
-    List<String> explicit = explicitFlags(result, aliases);
-    Optional<String> unsupported = gates.firstUnsupported(explicit);
+    List<String> matched = matchedFlags(result);
+    matched.stream().filter(aliases::containsKey).distinct()
+        .forEach(alias -> LOG.warn(DeprecatedAliases.warning(alias, aliases.get(alias))));
+    Optional<String> unsupported = gates.firstUnsupported(canonicalFlags(matched, aliases));
     if (unsupported.isPresent()) {
       return Parsed.exit(print(FAILURE, FeatureGates.notSupported(unsupported.get())));
     }
-    return new Parsed(Optional.empty(), new LinkedHashSet<>(explicit));
+    return new Parsed(Optional.empty(), matched);
   }
 
   /** Prints {@code error: message} (redacted) and returns {@code code}. */
@@ -99,11 +103,19 @@ final class Frontend {
     return code;
   }
 
-  /** Canonical long names of the options set on the command line, in order, aliases resolved. */
-  static List<String> explicitFlags(ParseResult result, Map<String, String> aliases) {
-    Set<String> flags = new LinkedHashSet<>();
+  /** Long names of the options on the command line, once per occurrence, in order. */
+  static List<String> matchedFlags(ParseResult result) {
+    List<String> flags = new ArrayList<>();
     for (OptionSpec option : result.matchedOptions()) {
-      String name = option.longestName();
+      flags.add(option.longestName());
+    }
+    return flags;
+  }
+
+  /** Distinct canonical names of {@code matched}, deprecated aliases replaced, in order. */
+  static List<String> canonicalFlags(List<String> matched, Map<String, String> aliases) {
+    Set<String> flags = new LinkedHashSet<>();
+    for (String name : matched) {
       flags.add(aliases.getOrDefault(name, name));
     }
     return new ArrayList<>(flags);

@@ -3,7 +3,6 @@ package dev.kaniko.executor;
 import dev.kaniko.core.options.WarmerOptions;
 import java.io.PrintStream;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,7 @@ public final class WarmerCli {
     WarmerCommand command = new WarmerCommand();
     CommandLine commandLine = Frontend.commandLine(command);
     Frontend.Parsed parsed = frontend.parse(commandLine, args, FeatureGates.warmer(),
-        command.logging, List.of(), Map.of());
+        command.logging, Map.of());
     if (parsed.exitCode().isPresent()) {
       return parsed.exitCode().get();
     }
