@@ -47,7 +47,7 @@ final class BundleManager extends AbstractPluginManager implements AutoCloseable
       currentPath = path;
       PluginWrapper wrapper = loadBundle(path);
       if (wrapper.getPluginState() == PluginState.DISABLED) {
-        unloadPlugin(wrapper.getPluginId());
+        unloadPlugin(wrapper.getPluginId(), false, false); // closes its class loader
       } else {
         loaded.add(wrapper);
       }
