@@ -5,12 +5,22 @@ import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
-/** An slf4j logger writing through {@link KanikoLogging}. */
+/**
+ * An slf4j logger writing through {@link KanikoLogging}. Libraries (loggers outside
+ * {@code dev.kaniko} and {@code kaniko.}) are chatty at info: their info lines show at debug.
+ */
 final class KanikoLogger extends LegacyAbstractLogger {
   private static final long serialVersionUID = 1L;
 
+  private final transient LogLevel infoLevel;
+
   KanikoLogger(String name) {
     this.name = name;
+    this.infoLevel = isOurs(name) ? LogLevel.INFO : LogLevel.DEBUG;
+  }
+
+  static boolean isOurs(String name) {
+    return name.startsWith("dev.kaniko.") || name.startsWith("kaniko.");
   }
 
   @Override
@@ -25,7 +35,7 @@ final class KanikoLogger extends LegacyAbstractLogger {
 
   @Override
   public boolean isInfoEnabled() {
-    return KanikoLogging.enabled(LogLevel.INFO);
+    return KanikoLogging.enabled(infoLevel);
   }
 
   @Override
@@ -47,6 +57,7 @@ final class KanikoLogger extends LegacyAbstractLogger {
   protected void handleNormalizedLoggingCall(
       Level level, Marker marker, String pattern, Object[] arguments, Throwable error) {
     String message = MessageFormatter.basicArrayFormat(pattern, arguments);
-    KanikoLogging.write(LogLevel.of(level), message, error);
+    LogLevel logLevel = level == Level.INFO ? infoLevel : LogLevel.of(level);
+    KanikoLogging.write(logLevel, message, error);
   }
 }

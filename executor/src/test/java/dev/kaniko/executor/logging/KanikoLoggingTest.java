@@ -26,7 +26,7 @@ class KanikoLoggingTest {
   private static final String SECRET = "hunter2-s3cr3t";
 
   private final ByteArrayOutputStream sink = new ByteArrayOutputStream();
-  private final Logger log = LoggerFactory.getLogger("test.logger");
+  private final Logger log = LoggerFactory.getLogger("dev.kaniko.test");
 
   @BeforeEach
   void redirect() {
@@ -208,5 +208,29 @@ class KanikoLoggingTest {
     assertThat(LogFormat.parse("json")).isEqualTo(LogFormat.JSON);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogLevel.parse("verbose"))
         .hasMessage("invalid verbosity 'verbose' (expected trace, debug, info, warn, error, fatal or panic)");
+  }
+
+  @Test
+  void libraryInfoLines_showOnlyAtDebug() {
+    Logger library = LoggerFactory.getLogger("org.pf4j.AbstractPluginManager");
+    library.info("Plugin 'x' resolved");
+    library.warn("library warning");
+    KanikoLogging.configure(new LogSettings(LogLevel.DEBUG, LogFormat.TEXT, false));
+    library.info("now visible");
+
+    assertThat(lines()).containsExactly("WARN library warning", "DEBUG now visible");
+  }
+
+  @Test
+  void systemLogger_ofPlugins_goesThroughTheProvider() {
+    SecretRedactor.register("plugin-secret-1");
+    System.Logger pluginLogger = System.getLogger("kaniko.plugin.demo");
+
+    pluginLogger.log(System.Logger.Level.INFO, "fetched {0} with plugin-secret-1", "s3://b/k");
+    pluginLogger.log(System.Logger.Level.DEBUG, "hidden at info");
+    pluginLogger.log(System.Logger.Level.ERROR, "failed", new IllegalStateException("boom"));
+
+    assertThat(pluginLogger.isLoggable(System.Logger.Level.DEBUG)).isFalse();
+    assertThat(lines()).containsExactly("INFO fetched s3://b/k with ***", "ERROR failed: boom");
   }
 }
