@@ -2,7 +2,10 @@ package dev.kaniko.executor;
 
 import dev.kaniko.core.options.BuildOptions;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import picocli.CommandLine;
 
@@ -23,6 +26,7 @@ public final class ExecutorCli {
   public int run(String... args) {
     ExecutorCommand command = new ExecutorCommand();
     CommandLine commandLine = Frontend.commandLine(command);
+    commandLine.getCommandSpec().usageMessage().footer(footer());
     Frontend.Parsed parsed = frontend.parse(commandLine, args, FeatureGates.executor(),
         command.logging, DeprecatedAliases.executor());
     if (parsed.exitCode().isPresent()) {
@@ -35,6 +39,16 @@ public final class ExecutorCli {
       return frontend.error(Frontend.USAGE, e.getMessage());
     }
     return execute(options);
+  }
+
+  private static String[] footer() {
+    List<String> lines = new ArrayList<>();
+    lines.add("%nDeprecated aliases, still accepted with a warning:");
+    new TreeMap<>(DeprecatedAliases.executor()).forEach((alias, replacement) ->
+        lines.add(String.format("  %-22s use %s", alias, replacement)));
+    lines.add("Hidden kaniko flag: -b, --bucket (GCS bucket holding the context tarball).");
+    lines.add("Exit codes: 0 success, 1 build failure or unsupported feature, 2 invalid flags.");
+    return lines.toArray(String[]::new);
   }
 
   private int execute(BuildOptions options) {

@@ -53,9 +53,9 @@ public final class FeatureGates {
     return flagsInOrder.stream().filter(flag -> !isSupported(flag)).findFirst();
   }
 
-  /** The one-line error for an unsupported flag. */
+  /** The error message for an unsupported flag (printed after {@code error: }). */
   public static String notSupported(String flag) {
-    return "error: " + flag + " is not supported yet";
+    return flag + " is not supported yet";
   }
 
   private static Set<String> union(Set<String> first, Set<String> second) {

@@ -1,7 +1,6 @@
 package dev.kaniko.executor;
 
 import dev.kaniko.executor.logging.KanikoLogging;
-import dev.kaniko.executor.logging.SecretRedactor;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -75,14 +74,16 @@ final class Frontend {
         .forEach(alias -> LOG.warn(DeprecatedAliases.warning(alias, aliases.get(alias))));
     Optional<String> unsupported = gates.firstUnsupported(canonicalFlags(matched, aliases));
     if (unsupported.isPresent()) {
-      return Parsed.exit(print(FAILURE, FeatureGates.notSupported(unsupported.get())));
+      return Parsed.exit(error(FAILURE, FeatureGates.notSupported(unsupported.get())));
     }
     return new Parsed(Optional.empty(), matched);
   }
 
-  /** Prints {@code error: message} (redacted) and returns {@code code}. */
+  /** Prints {@code error: message} (redacted; a JSON line with --log-format=json), returns {@code code}. */
   int error(int code, String message) {
-    return print(code, "error: " + message);
+    err.println(KanikoLogging.errorLine(message));
+    err.flush();
+    return code;
   }
 
   /** Logs the stack trace of {@code cause} at debug verbosity. */
@@ -95,12 +96,6 @@ final class Frontend {
     LOG.debug("stack trace of the failure below", failure);
     String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
     return error(FAILURE, message);
-  }
-
-  private int print(int code, String line) {
-    err.println(SecretRedactor.redact(line));
-    err.flush();
-    return code;
   }
 
   /** Long names of the options on the command line, once per occurrence, in order. */

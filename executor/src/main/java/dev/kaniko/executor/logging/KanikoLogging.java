@@ -36,6 +36,18 @@ public final class KanikoLogging {
     clock = Clock.systemUTC();
   }
 
+  /**
+   * The line reporting a fatal user error: {@code error: message} in text and color formats, a
+   * JSON object at level {@code error} with {@code --log-format=json}; redacted either way.
+   */
+  public static String errorLine(String message) {
+    LogSettings current = settings;
+    if (current.format() == LogFormat.JSON) {
+      return LineFormatter.format(current, LogLevel.ERROR, message, null, clock.instant());
+    }
+    return SecretRedactor.redact("error: " + message);
+  }
+
   static boolean enabled(LogLevel level) {
     return settings.level().allows(level);
   }
