@@ -170,6 +170,27 @@ class DistributionIT {
   }
 
   @Test
+  void stockPlugins_areLoadedFromTheDistribution_andCanBeDisabled() throws Exception {
+    Path context = Files.createDirectories(temp.resolve("ctx"));
+    Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
+    List<String> stock =
+        List.of("context-gcs", "context-s3", "context-azure", "context-git", "cred-ecr", "cred-acr");
+
+    Run all = executor(Map.of(), "-c", context, "--kaniko-dir", temp.resolve("k"), "-v", "debug");
+    Run fewer = executor(Map.of(), "-c", context, "--kaniko-dir", temp.resolve("k"), "-v", "debug",
+        "--disable-plugin", "context-gcs", "--disable-plugin=cred-acr");
+
+    for (String id : stock) {
+      assertThat(DIST.resolve("plugins").resolve(id).resolve("plugin.properties")).isRegularFile();
+      assertThat(all.err()).contains(id + " 0.1.0");
+    }
+    assertThat(all.lastErrLine()).isEqualTo("error: building images is not supported yet");
+    assertThat(fewer.err()).doesNotContain("context-gcs 0.1.0").doesNotContain("cred-acr 0.1.0")
+        .contains("context-s3 0.1.0");
+    assertThat(fewer.lastErrLine()).isEqualTo("error: building images is not supported yet");
+  }
+
+  @Test
   void tarball_holdsTheSameTreeWithExecutableScripts() throws Exception {
     Path tarball;
     try (Stream<Path> files = Files.list(Path.of("target"))) {
@@ -188,7 +209,8 @@ class DistributionIT {
     assertThat(modes).containsEntry("bin/executor", 0755).containsEntry("bin/warmer", 0755);
     assertThat(modes.keySet()).anyMatch(name -> name.matches("lib/kaniko-executor-.*\\.jar"))
         .anyMatch(name -> name.matches("lib/picocli-.*\\.jar"))
-        .anyMatch(name -> name.startsWith("plugins/"));
+        .anyMatch(name -> name.startsWith("plugins/context-s3/lib/"))
+        .contains("plugins/cred-ecr/plugin.properties");
     try (Stream<Path> lib = Files.list(DIST.resolve("lib"))) {
       assertThat(lib.map(p -> "lib/" + p.getFileName()).toList())
           .allMatch(modes::containsKey);

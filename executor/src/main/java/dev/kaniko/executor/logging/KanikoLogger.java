@@ -7,16 +7,20 @@ import org.slf4j.helpers.MessageFormatter;
 
 /**
  * An slf4j logger writing through {@link KanikoLogging}. Libraries (loggers outside
- * {@code dev.kaniko} and {@code kaniko.}) are chatty at info: their info lines show at debug.
+ * {@code dev.kaniko} and {@code kaniko.}) are chatty: their info lines show at debug and their
+ * debug lines at trace.
  */
 final class KanikoLogger extends LegacyAbstractLogger {
   private static final long serialVersionUID = 1L;
 
   private final transient LogLevel infoLevel;
+  private final transient LogLevel debugLevel;
 
   KanikoLogger(String name) {
     this.name = name;
-    this.infoLevel = isOurs(name) ? LogLevel.INFO : LogLevel.DEBUG;
+    boolean ours = isOurs(name);
+    this.infoLevel = ours ? LogLevel.INFO : LogLevel.DEBUG;
+    this.debugLevel = ours ? LogLevel.DEBUG : LogLevel.TRACE;
   }
 
   static boolean isOurs(String name) {
@@ -30,7 +34,7 @@ final class KanikoLogger extends LegacyAbstractLogger {
 
   @Override
   public boolean isDebugEnabled() {
-    return KanikoLogging.enabled(LogLevel.DEBUG);
+    return KanikoLogging.enabled(debugLevel);
   }
 
   @Override
@@ -57,7 +61,8 @@ final class KanikoLogger extends LegacyAbstractLogger {
   protected void handleNormalizedLoggingCall(
       Level level, Marker marker, String pattern, Object[] arguments, Throwable error) {
     String message = MessageFormatter.basicArrayFormat(pattern, arguments);
-    LogLevel logLevel = level == Level.INFO ? infoLevel : LogLevel.of(level);
+    LogLevel logLevel = level == Level.INFO ? infoLevel
+        : level == Level.DEBUG ? debugLevel : LogLevel.of(level);
     KanikoLogging.write(logLevel, message, error);
   }
 }

@@ -211,14 +211,18 @@ class KanikoLoggingTest {
   }
 
   @Test
-  void libraryInfoLines_showOnlyAtDebug() {
+  void libraryInfoAndDebugLines_showOneLevelLower() {
     Logger library = LoggerFactory.getLogger("org.pf4j.AbstractPluginManager");
     library.info("Plugin 'x' resolved");
     library.warn("library warning");
     KanikoLogging.configure(new LogSettings(LogLevel.DEBUG, LogFormat.TEXT, false));
     library.info("now visible");
+    library.debug("still hidden");
+    KanikoLogging.configure(new LogSettings(LogLevel.TRACE, LogFormat.TEXT, false));
+    library.debug("visible at trace");
 
-    assertThat(lines()).containsExactly("WARN library warning", "DEBUG now visible");
+    assertThat(lines()).containsExactly("WARN library warning", "DEBUG now visible",
+        "TRACE visible at trace");
   }
 
   @Test
