@@ -24,6 +24,7 @@ public final class ExecutorCli {
 
   /** Runs the command and returns the process exit code. */
   public int run(String... args) {
+    KnownSecrets.registerEnvironment(env);
     ExecutorCommand command = new ExecutorCommand();
     CommandLine commandLine = Frontend.commandLine(command);
     commandLine.getCommandSpec().usageMessage().footer(footer());
@@ -38,6 +39,7 @@ public final class ExecutorCli {
     } catch (UsageException e) {
       return frontend.error(Frontend.USAGE, e.getMessage());
     }
+    KnownSecrets.registerUri(options.context());
     return execute(options);
   }
 

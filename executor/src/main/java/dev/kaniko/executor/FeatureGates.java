@@ -1,5 +1,6 @@
 package dev.kaniko.executor;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +60,7 @@ public final class FeatureGates {
   }
 
   private static Set<String> union(Set<String> first, Set<String> second) {
-    java.util.Set<String> all = new java.util.HashSet<>(first);
+    Set<String> all = new HashSet<>(first);
     all.addAll(second);
     return Set.copyOf(all);
   }

@@ -22,6 +22,7 @@ public final class WarmerCli {
 
   /** Runs the command and returns the process exit code. */
   public int run(String... args) {
+    KnownSecrets.registerEnvironment(env);
     WarmerCommand command = new WarmerCommand();
     CommandLine commandLine = Frontend.commandLine(command);
     Frontend.Parsed parsed = frontend.parse(commandLine, args, FeatureGates.warmer(),

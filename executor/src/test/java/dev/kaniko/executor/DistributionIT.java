@@ -216,6 +216,8 @@ class DistributionIT {
           .allMatch(modes::containsKey);
     }
     assertThat(String.join(",", modes.keySet())).doesNotContain("logback");
+    assertThat(modes.keySet()).filteredOn(name -> name.startsWith("lib/") && !name.equals("lib/"))
+        .allMatch(name -> name.endsWith(".jar"));
   }
 
   @Test

@@ -226,4 +226,35 @@ class ExecutorCliTest {
     assertThat(result.lastErrLine())
         .startsWith("{\"level\":\"error\",\"msg\":\"--cache is not supported yet\",\"time\":\"");
   }
+
+  @Test
+  void contextUriPassword_isMaskedInErrors() {
+    CliHarness.Result result = CliHarness.executor(Map.of(), options -> {
+      throw new UserException("cannot fetch " + options.context());
+    }, "--context", "https://builder:uri-pa55word@git.example/repo.git");
+
+    assertThat(result.errLines())
+        .containsExactly("error: cannot fetch https://builder:***@git.example/repo.git");
+  }
+
+  @Test
+  void tokenOnlyUserInfo_andCredentialVariables_areMasked() {
+    CliHarness.Result result = CliHarness.executor(
+        Map.of("GIT_TOKEN", "ghp_envtoken123", "AWS_SECRET_ACCESS_KEY", "aws/secret+key"),
+        options -> {
+          throw new UserException(options.context() + " ghp_envtoken123 aws/secret+key");
+        }, "--context", "git://tok3n-only-user@github.com/org/repo.git");
+
+    assertThat(result.errLines())
+        .containsExactly("error: git://***@github.com/org/repo.git *** ***");
+  }
+
+  @Test
+  void shortValues_areNotRegistered() {
+    CliHarness.Result result = CliHarness.executor(Map.of("GIT_PASSWORD", "abc"), options -> {
+      throw new UserException("abc stays readable");
+    });
+
+    assertThat(result.errLines()).containsExactly("error: abc stays readable");
+  }
 }
