@@ -54,7 +54,7 @@ final class ExecutorCommand {
   String target;
 
   @Option(names = "--skip-unused-stages", defaultValue = "false", arity = "0..1",
-      fallbackValue = "true", description = "Build only the stages the target needs.")
+      fallbackValue = "true", paramLabel = "BOOL", description = "Build only the stages the target needs.")
   boolean skipUnusedStages;
 
   @Option(names = "--snapshot-mode", defaultValue = "full", paramLabel = "MODE",
@@ -62,15 +62,15 @@ final class ExecutorCommand {
       description = "Snapshot mode: full, redo or time (default: ${DEFAULT-VALUE}).")
   SnapshotMode snapshotMode;
 
-  @Option(names = "--use-new-run", defaultValue = "false", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--use-new-run", defaultValue = "false", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Detect RUN changes by mtime instead of a full snapshot.")
   boolean useNewRun;
 
   @Option(names = "--single-snapshot", defaultValue = "false", arity = "0..1",
-      fallbackValue = "true", description = "Take one snapshot at the end of the build.")
+      fallbackValue = "true", paramLabel = "BOOL", description = "Take one snapshot at the end of the build.")
   boolean singleSnapshot;
 
-  @Option(names = "--reproducible", defaultValue = "false", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--reproducible", defaultValue = "false", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Strip timestamps so the same input gives the same digest.")
   boolean reproducible;
 
@@ -78,7 +78,7 @@ final class ExecutorCommand {
       description = "Platform to build for.")
   String customPlatform;
 
-  @Option(names = "--no-push", defaultValue = "false", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--no-push", defaultValue = "false", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Build only, do not push.")
   boolean noPush;
 
@@ -107,11 +107,11 @@ final class ExecutorCommand {
   int pushRetry;
 
   @Option(names = "--push-ignore-immutable-tag-errors", defaultValue = "false", arity = "0..1",
-      fallbackValue = "true", description = "Treat \"tag is immutable\" as success.")
+      fallbackValue = "true", paramLabel = "BOOL", description = "Treat \"tag is immutable\" as success.")
   boolean pushIgnoreImmutableTagErrors;
 
   @Option(names = "--skip-push-permission-check", defaultValue = "false", arity = "0..1",
-      fallbackValue = "true", description = "Skip the up-front push permission check.")
+      fallbackValue = "true", paramLabel = "BOOL", description = "Skip the up-front push permission check.")
   boolean skipPushPermissionCheck;
 
   @Option(names = "--image-download-retry", defaultValue = "0", paramLabel = "N",
@@ -122,7 +122,7 @@ final class ExecutorCommand {
       description = "Retries for extracting base image filesystems.")
   int imageFsExtractRetry;
 
-  @Option(names = "--cache", defaultValue = "false", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--cache", defaultValue = "false", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Use the layer cache.")
   boolean cache;
 
@@ -140,18 +140,18 @@ final class ExecutorCommand {
   Duration cacheTtl;
 
   @Option(names = "--cache-copy-layers", defaultValue = "false", arity = "0..1",
-      fallbackValue = "true", description = "Cache COPY layers too.")
+      fallbackValue = "true", paramLabel = "BOOL", description = "Cache COPY layers too.")
   boolean cacheCopyLayers;
 
   @Option(names = "--cache-run-layers", defaultValue = "true", arity = "0..1",
-      fallbackValue = "true", description = "Cache RUN layers (default: ${DEFAULT-VALUE}).")
+      fallbackValue = "true", paramLabel = "BOOL", description = "Cache RUN layers (default: ${DEFAULT-VALUE}).")
   boolean cacheRunLayers;
 
   @Option(names = "--compressed-caching", defaultValue = "true", arity = "0..1",
-      fallbackValue = "true", description = "Compress cached layers (default: ${DEFAULT-VALUE}).")
+      fallbackValue = "true", paramLabel = "BOOL", description = "Compress cached layers (default: ${DEFAULT-VALUE}).")
   boolean compressedCaching;
 
-  @Option(names = "--no-push-cache", defaultValue = "false", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--no-push-cache", defaultValue = "false", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Read the cache but do not write it.")
   boolean noPushCache;
 
@@ -164,7 +164,7 @@ final class ExecutorCommand {
       description = "Compression level, -1 for the default.")
   int compressionLevel;
 
-  @Option(names = "--cleanup", defaultValue = "false", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--cleanup", defaultValue = "false", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Clean the filesystem at the end of the build.")
   boolean cleanup;
 
@@ -172,15 +172,15 @@ final class ExecutorCommand {
       description = "kaniko's own directory (also KANIKO_DIR; the flag wins) (default: ${DEFAULT-VALUE}).")
   Path kanikoDir;
 
-  @Option(names = "--force", defaultValue = "false", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--force", defaultValue = "false", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Build outside a container.")
   boolean force;
 
   @Option(names = "--force-build-metadata", defaultValue = "false", arity = "0..1",
-      fallbackValue = "true", description = "Add metadata-only layers to the image.")
+      fallbackValue = "true", paramLabel = "BOOL", description = "Add metadata-only layers to the image.")
   boolean forceBuildMetadata;
 
-  @Option(names = "--ignore-var-run", defaultValue = "true", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--ignore-var-run", defaultValue = "true", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Leave /var/run out of snapshots (default: ${DEFAULT-VALUE}).")
   boolean ignoreVarRun;
 
@@ -193,12 +193,12 @@ final class ExecutorCommand {
       description = "Options for git contexts (default: ${DEFAULT-VALUE}).")
   String git;
 
-  @Option(names = "--insecure", defaultValue = "false", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--insecure", defaultValue = "false", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Push over plain HTTP.")
   boolean insecure;
 
   @Option(names = "--skip-tls-verify", defaultValue = "false", arity = "0..1",
-      fallbackValue = "true", description = "Push without TLS verification.")
+      fallbackValue = "true", paramLabel = "BOOL", description = "Push without TLS verification.")
   boolean skipTlsVerify;
 
   @Mixin RegistryFlags registry;
@@ -229,7 +229,7 @@ final class ExecutorCommand {
       description = "Deprecated: use --tar-path.")
   String tarPathAlias;
 
-  @Option(names = "--whitelist-var-run", hidden = true, arity = "0..1", fallbackValue = "true",
+  @Option(names = "--whitelist-var-run", hidden = true, arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Deprecated: use --ignore-var-run.")
   boolean whitelistVarRunAlias;
 }

@@ -17,7 +17,7 @@ final class LoggingFlags {
       description = "Log format: text, color, json (default: ${DEFAULT-VALUE}).")
   LogFormat logFormat;
 
-  @Option(names = "--log-timestamp", defaultValue = "false", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--log-timestamp", defaultValue = "false", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Timestamps in text and color logs.")
   boolean logTimestamp;
 

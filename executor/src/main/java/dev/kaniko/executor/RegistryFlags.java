@@ -6,12 +6,12 @@ import picocli.CommandLine.Option;
 
 /** Pull-side registry flags shared by the executor and the warmer. */
 final class RegistryFlags {
-  @Option(names = "--insecure-pull", defaultValue = "false", arity = "0..1", fallbackValue = "true",
+  @Option(names = "--insecure-pull", defaultValue = "false", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Pull images over plain HTTP.")
   boolean insecurePull;
 
   @Option(names = "--skip-tls-verify-pull", defaultValue = "false", arity = "0..1",
-      fallbackValue = "true", description = "Pull images without TLS verification.")
+      fallbackValue = "true", paramLabel = "BOOL", description = "Pull images without TLS verification.")
   boolean skipTlsVerifyPull;
 
   @Option(names = "--insecure-registry", paramLabel = "REGISTRY",
@@ -39,6 +39,6 @@ final class RegistryFlags {
   List<String> registryMaps = new ArrayList<>();
 
   @Option(names = "--skip-default-registry-fallback", defaultValue = "false", arity = "0..1",
-      fallbackValue = "true", description = "Do not fall back to docker.io when the mirrors miss.")
+      fallbackValue = "true", paramLabel = "BOOL", description = "Do not fall back to docker.io when the mirrors miss.")
   boolean skipDefaultRegistryFallback;
 }

@@ -40,7 +40,7 @@ final class WarmerCommand {
       description = "Entries older than this are refreshed (default: ${DEFAULT-VALUE}).")
   Duration cacheTtl;
 
-  @Option(names = {"-f", "--force"}, defaultValue = "false", arity = "0..1", fallbackValue = "true",
+  @Option(names = {"-f", "--force"}, defaultValue = "false", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Overwrite existing entries.")
   boolean force;
 
