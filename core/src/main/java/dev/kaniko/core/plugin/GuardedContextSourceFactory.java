@@ -16,11 +16,6 @@ final class GuardedContextSourceFactory extends GuardedProviderFactory<ContextSo
   }
 
   @Override
-  public Class<ContextSource> type() {
-    return super.type();
-  }
-
-  @Override
   public boolean supports(String uri) {
     return guard().callUnchecked(
         "ContextSourceFactory '" + name() + "' supports", () -> sourceFactory.supports(uri));

@@ -39,7 +39,13 @@ final class PluginInstantiator {
   /** Loads the plugins visible to {@code loader}; broken or incompatible ones throw {@link PluginLoadException}. */
   List<LoadedPlugin> load(ClassLoader loader) {
     List<LoadedPlugin> plugins = new ArrayList<>();
-    for (Plugin plugin : instantiate(loader)) {
+    List<Plugin> found = instantiate(loader);
+    if (found.isEmpty() && !PluginInfo.BUILTIN.equals(origin)) {
+      throw new PluginLoadException(
+          "plugin '" + label + "' is broken: bundle " + origin
+              + " registers no dev.kaniko.spi.Plugin in META-INF/services");
+    }
+    for (Plugin plugin : found) {
       PluginGuard bundleGuard = new PluginGuard(label, loader);
       String id = bundleGuard.callAtLoad("Plugin.id of " + plugin.getClass().getName(), plugin::id);
       if (id == null || id.isBlank()) {

@@ -1,6 +1,7 @@
 package dev.kaniko.core.plugin;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,8 @@ public record PluginLoadOptions(List<Path> pluginDirs, Set<String> disabledPlugi
   /**
    * Assembles the options the executor uses.
    *
-   * @param distributionDir the distribution's {@code plugins/} directory, {@code null} when absent
+   * @param distributionDir the distribution's {@code plugins/} directory; left out when {@code null}
+   *     or not an existing directory (running outside the distribution), unlike the other dirs
    * @param pluginDirFlags the {@code --plugin-dir} values
    * @param env the process environment (for {@value #PLUGIN_DIR_ENV})
    * @param disabledPluginIds the {@code --disable-plugin} values
@@ -43,7 +45,7 @@ public record PluginLoadOptions(List<Path> pluginDirs, Set<String> disabledPlugi
   public static PluginLoadOptions forExecutor(
       Path distributionDir, List<Path> pluginDirFlags, Map<String, String> env, Set<String> disabledPluginIds) {
     List<Path> dirs = new ArrayList<>();
-    if (distributionDir != null) {
+    if (distributionDir != null && Files.isDirectory(distributionDir)) {
       dirs.add(distributionDir);
     }
     dirs.addAll(pluginDirFlags);

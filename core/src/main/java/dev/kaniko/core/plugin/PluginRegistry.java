@@ -64,16 +64,9 @@ public final class PluginRegistry implements AutoCloseable {
   }
 
   private static List<LoadedPlugin> instantiate(PluginWrapper bundle, Set<String> disabledIds) {
-    String id = bundle.getPluginId();
-    List<LoadedPlugin> loaded =
-        new PluginInstantiator(id, bundle.getDescriptor().getVersion(), bundle.getPluginPath().toString(), disabledIds)
-            .load(bundle.getPluginClassLoader());
-    if (loaded.isEmpty() && !disabledIds.contains(id)) {
-      throw new PluginLoadException(
-          "plugin '" + id + "' is broken: bundle " + bundle.getPluginPath()
-              + " registers no dev.kaniko.spi.Plugin in META-INF/services");
-    }
-    return loaded;
+    String origin = bundle.getPluginPath().toString();
+    return new PluginInstantiator(bundle.getPluginId(), bundle.getDescriptor().getVersion(), origin, disabledIds)
+        .load(bundle.getPluginClassLoader());
   }
 
   private static void checkUniqueIds(List<LoadedPlugin> loaded) {

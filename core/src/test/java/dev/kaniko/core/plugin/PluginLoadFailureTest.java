@@ -290,6 +290,29 @@ class PluginLoadFailureTest {
   }
 
   @Test
+  void bundleWithTwoPlugins_canDisableEachByPluginId() throws Exception {
+    new TestJarBuilder(work)
+        .source("test.pair.One", PluginSources.plugin("test.pair.One", "pair-one", "java.util.List.of()"))
+        .source("test.pair.Two", PluginSources.plugin("test.pair.Two", "pair-two", "java.util.List.of()"))
+        .plugin("test.pair.One")
+        .plugin("test.pair.Two")
+        .pluginDescriptor("pair", "1.0.0", null)
+        .build(plugins.resolve("pair.jar"));
+
+    try (PluginRegistry registry = load(plugins)) {
+      assertThat(registry.plugins()).extracting(PluginInfo::id).containsExactly("builtin", "pair-one", "pair-two");
+    }
+    try (PluginRegistry registry =
+        PluginRegistry.load(new PluginLoadOptions(List.of(plugins), Set.of("pair-one")))) {
+      assertThat(registry.plugins()).extracting(PluginInfo::id).containsExactly("builtin", "pair-two");
+    }
+    try (PluginRegistry registry =
+        PluginRegistry.load(new PluginLoadOptions(List.of(plugins), Set.of("pair-one", "pair-two")))) {
+      assertThat(registry.plugins()).extracting(PluginInfo::id).containsExactly("builtin");
+    }
+  }
+
+  @Test
   void disabledBuiltin_isLeftOut() {
     try (PluginRegistry registry =
         PluginRegistry.load(new PluginLoadOptions(List.of(), Set.of("builtin")))) {

@@ -27,23 +27,26 @@ class PluginLoadOptionsTest {
   }
 
   @Test
-  void forExecutor_ordersDistributionThenFlagsThenEnvironment() {
+  void forExecutor_ordersDistributionThenFlagsThenEnvironment(@org.junit.jupiter.api.io.TempDir Path distribution) {
     PluginLoadOptions options = PluginLoadOptions.forExecutor(
-        Path.of("/kaniko/plugins"),
+        distribution,
         List.of(Path.of("/flag")),
         Map.of("KANIKO_PLUGIN_DIR", "/env1" + SEP + "/env2"),
         Set.of("context-s3"));
 
     assertThat(options.pluginDirs())
-        .containsExactly(Path.of("/kaniko/plugins"), Path.of("/flag"), Path.of("/env1"), Path.of("/env2"));
+        .containsExactly(distribution, Path.of("/flag"), Path.of("/env1"), Path.of("/env2"));
     assertThat(options.disabledPluginIds()).containsExactly("context-s3");
   }
 
   @Test
   void forExecutor_withoutDistributionDir_keepsTheOthers() {
     PluginLoadOptions options = PluginLoadOptions.forExecutor(null, List.of(), Map.of("KANIKO_PLUGIN_DIR", "/env"), Set.of());
+    PluginLoadOptions missing = PluginLoadOptions.forExecutor(
+        Path.of("/no/such/kaniko/plugins"), List.of(Path.of("/flag")), Map.of(), Set.of());
 
     assertThat(options.pluginDirs()).containsExactly(Path.of("/env"));
+    assertThat(missing.pluginDirs()).containsExactly(Path.of("/flag"));
   }
 
   @Test
