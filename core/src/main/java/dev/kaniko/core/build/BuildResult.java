@@ -1,0 +1,21 @@
+package dev.kaniko.core.build;
+
+import dev.kaniko.core.image.Descriptor;
+import dev.kaniko.core.image.ImageConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a build produced: the image (manifest) digest, its config and layer descriptors, and how
+ * long each phase took (in order: parse, stages, assemble, outputs), for the JSON report.
+ */
+public record BuildResult(String digest, String configDigest, ImageConfig config,
+    List<Descriptor> layers, Map<String, Duration> timings) {
+
+  public BuildResult {
+    layers = List.copyOf(layers);
+    timings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+  }
+}

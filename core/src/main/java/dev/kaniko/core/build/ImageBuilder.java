@@ -1,0 +1,148 @@
+package dev.kaniko.core.build;
+
+import dev.kaniko.core.dockerfile.BuildPlan;
+import dev.kaniko.core.dockerfile.BuildPlanner;
+import dev.kaniko.core.dockerfile.Dockerfile;
+import dev.kaniko.core.dockerfile.DockerfileException;
+import dev.kaniko.core.dockerfile.Platform;
+import dev.kaniko.core.dockerfile.PlannedStage;
+import dev.kaniko.core.image.AssembledImage;
+import dev.kaniko.core.image.ContainerConfig;
+import dev.kaniko.core.image.ImageAssembler;
+import dev.kaniko.core.image.ImageConfig;
+import dev.kaniko.core.image.ImageFormat;
+import dev.kaniko.core.layer.Compression;
+import dev.kaniko.core.layer.LayerOptions;
+import dev.kaniko.core.layer.LayerWriter;
+import dev.kaniko.core.options.BuildOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The build engine: Dockerfile and context in, image out. Plans the stages, builds each in its
+ * own rootfs directory under the work dir, assembles the target stage's image (OCI media types)
+ * and writes the outputs the options ask for. One instance per build.
+ */
+public final class ImageBuilder {
+  private static final Logger LOG = LoggerFactory.getLogger(ImageBuilder.class);
+  private static final Instant EPOCH = Instant.EPOCH;
+
+  private final BuildOptions options;
+  private final Path workDir;
+  private final Clock clock;
+
+  /**
+   * @param workDir scratch space for stage rootfs directories and layer files (emptied after
+   *     the build)
+   * @param clock the source of {@code created} times (unused with --reproducible)
+   */
+  public ImageBuilder(BuildOptions options, Path workDir, Clock clock) {
+    this.options = options;
+    this.workDir = workDir;
+    this.clock = clock;
+  }
+
+  /** Builds {@code dockerfile} with {@code context} and writes the outputs. */
+  public BuildResult build(Path context, Path dockerfile) throws BuildException, IOException {
+    checkPushOptions();
+    Map<String, Duration> timings = new LinkedHashMap<>();
+    Instant start = clock.instant();
+    Platform platform = targetPlatform();
+    BuildPlan plan = plan(dockerfile, platform);
+    Instant planned = lap(timings, "parse", start);
+    Path buildDir = Files.createDirectories(workDir).resolve("build-" + System.nanoTime());
+    try {
+      StageState target = buildStages(plan, context, buildDir, platform);
+      Instant built = lap(timings, "stages", planned);
+      AssembledImage image = ImageAssembler.assemble(finalConfig(target), target.layers,
+          ImageFormat.OCI);
+      Instant assembled = lap(timings, "assemble", built);
+      new OutputWriter(options).write(image);
+      lap(timings, "outputs", assembled);
+      LOG.info("Built image {}", image.digest());
+      return new BuildResult(image.digest(), image.configJson().digest(), image.config(),
+          image.manifest().layers(), timings);
+    } finally {
+      TreeDeleter.delete(buildDir);
+    }
+  }
+
+  private void checkPushOptions() throws BuildException {
+    if (options.noPush()) {
+      return;
+    }
+    if (options.destinations().isEmpty()) {
+      throw new BuildException("you must provide --destination, or use --no-push");
+    }
+    throw new BuildException("pushing to --destination is not supported yet (use --no-push with"
+        + " --tar-path or --oci-layout-path)");
+  }
+
+  private Platform targetPlatform() throws BuildException {
+    try {
+      return options.customPlatform().map(Platform::parse).orElse(Platform.current());
+    } catch (IllegalArgumentException e) {
+      throw new BuildException("--custom-platform: " + e.getMessage());
+    }
+  }
+
+  private BuildPlan plan(Path dockerfile, Platform platform) throws BuildException, IOException {
+    String text = Files.readString(dockerfile, StandardCharsets.UTF_8);
+    try {
+      Dockerfile parsed = Dockerfile.parse(dockerfile.getFileName().toString(), text);
+      return new BuildPlanner(options.buildArgs(), Platform.current(), platform)
+          .plan(parsed, options.target(), options.skipUnusedStages());
+    } catch (DockerfileException e) {
+      throw new BuildException(e.getMessage(), e);
+    }
+  }
+
+  private StageState buildStages(BuildPlan plan, Path context, Path buildDir, Platform platform)
+      throws BuildException, IOException {
+    ImageConfig scratch = ImageConfig.scratch(platform.os(), platform.architecture(),
+        platform.variant().isEmpty() ? null : platform.variant());
+    LayerStep layers = new LayerStep(new LayerWriter(layerOptions(buildDir)), created());
+    Map<Integer, StageState> built = new HashMap<>();
+    StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
+        scratch, layers);
+    for (PlannedStage stage : plan.stages()) {
+      built.put(stage.index(), stages.build(stage));
+    }
+    return built.get(plan.targetIndex());
+  }
+
+  private LayerOptions layerOptions(Path buildDir) throws IOException {
+    Path layers = Files.createDirectories(buildDir.resolve("layers"));
+    return LayerOptions.defaults(layers)
+        .withCompression(Compression.parse(options.compression().flagValue()),
+            options.compressionLevel())
+        .withReproducible(options.reproducible());
+  }
+
+  private ImageConfig finalConfig(StageState target) {
+    ContainerConfig.Builder config = target.config;
+    options.labels().forEach(config::label);
+    ImageConfig image = target.currentImage();
+    return options.reproducible() ? image.withCreated(EPOCH) : image.withCreated(clock.instant());
+  }
+
+  private String created() {
+    return options.reproducible() ? null : ImageConfig.timestamp(clock.instant());
+  }
+
+  private Instant lap(Map<String, Duration> timings, String phase, Instant since) {
+    Instant now = clock.instant();
+    timings.put(phase, Duration.between(since, now));
+    return now;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.kaniko.core.build;
+
+import dev.kaniko.core.image.HistoryEntry;
+import dev.kaniko.core.layer.LayerBlob;
+import dev.kaniko.core.layer.LayerContents;
+import dev.kaniko.core.layer.LayerWriter;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records one instruction's result: a layer from the paths it declared (none: an empty-layer
+ * history entry, as kaniko omits empty layers) plus the history line.
+ */
+final class LayerStep {
+  private static final Logger LOG = LoggerFactory.getLogger(LayerStep.class);
+
+  private final LayerWriter writer;
+  private final String created;
+
+  /** @param created the history timestamp (null with --reproducible) */
+  LayerStep(LayerWriter writer, String created) {
+    this.writer = writer;
+    this.created = created;
+  }
+
+  /** Adds a layer of {@code added} (relative paths) if any, and the history entry. */
+  void commit(StageState stage, String createdBy, List<String> added) throws IOException {
+    if (added.isEmpty()) {
+      LOG.info("No files changed in this command, skipping snapshotting.");
+      metadata(stage, createdBy);
+      return;
+    }
+    LayerBlob blob = writer.write(new LayerContents(stage.rootfs, added, List.of(), List.of()));
+    LOG.debug("layer {} with {} paths for: {}", blob.digest(), added.size(), createdBy);
+    stage.layers.add(blob);
+    stage.history.add(new HistoryEntry(created, createdBy, null, null, null));
+  }
+
+  /** Adds an empty-layer history entry. */
+  void metadata(StageState stage, String createdBy) {
+    stage.history.add(new HistoryEntry(created, createdBy, null, null, Boolean.TRUE));
+  }
+}

@@ -1,0 +1,118 @@
+package dev.kaniko.core.build;
+
+import dev.kaniko.core.copy.CopyOperation;
+import dev.kaniko.core.dockerfile.BuildPlan;
+import dev.kaniko.core.dockerfile.DockerfileException;
+import dev.kaniko.core.dockerfile.PlannedStage;
+import dev.kaniko.core.dockerfile.StageBase;
+import dev.kaniko.core.dockerfile.instructions.AddInstruction;
+import dev.kaniko.core.dockerfile.instructions.ArgInstruction;
+import dev.kaniko.core.dockerfile.instructions.CopyInstruction;
+import dev.kaniko.core.dockerfile.instructions.Instruction;
+import dev.kaniko.core.dockerfile.instructions.RunInstruction;
+import dev.kaniko.core.dockerfile.instructions.WorkdirInstruction;
+import dev.kaniko.core.image.ImageConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds one planned stage: prepares its rootfs and config from its base (scratch or an earlier
+ * stage), then runs its instructions in order, each giving a layer or a metadata history entry.
+ */
+final class StageBuilder {
+  private static final Logger LOG = LoggerFactory.getLogger(StageBuilder.class);
+
+  private final BuildPlan plan;
+  private final Path stagesDir;
+  private final Map<Integer, StageState> built;
+  private final ImageConfig scratch;
+  private final LayerStep layers;
+  private final CopyStep copy;
+
+  StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
+      ImageConfig scratch, LayerStep layers) {
+    this.plan = plan;
+    this.stagesDir = stagesDir;
+    this.built = built;
+    this.scratch = scratch;
+    this.layers = layers;
+    this.copy = new CopyStep(context, plan.dockerfile(), built, stagesDir.resolve("scratch"));
+  }
+
+  StageState build(PlannedStage planned) throws BuildException, IOException {
+    StageState stage = start(planned);
+    for (Instruction raw : planned.instructions()) {
+      LOG.info("{}", createdBy(raw));
+      execute(expand(stage, raw), stage);
+    }
+    return stage;
+  }
+
+  private StageState start(PlannedStage planned) throws BuildException, IOException {
+    StageBase base = planned.base();
+    Path rootfs = stagesDir.resolve(String.valueOf(planned.index()));
+    LOG.info("Building stage {} FROM {}", planned.stage().displayName(), base.reference());
+    StageState stage;
+    if (base.isScratch()) {
+      Files.createDirectories(rootfs);
+      stage = new StageState(planned, rootfs, plan.newScope(Map.of()), scratch, List.of());
+    } else if (base.stage().isPresent()) {
+      StageState parent = built.get(base.stage().getAsInt());
+      CopyOperation.copyTree(parent.rootfs, rootfs);
+      ImageConfig image = parent.currentImage();
+      stage = new StageState(planned, rootfs, parent.scope.inherit(),
+          image.withConfig(image.config().toBuilder().clearOnBuild().build()), parent.layers);
+    } else {
+      throw BuildException.at(plan.dockerfile().fileName(), planned.stage().from().line(),
+          "FROM " + base.reference() + ": building from a registry image is not supported yet");
+    }
+    MetadataStep.env(stage.scope.imageEnvironment(), stage.config);
+    return stage;
+  }
+
+  private Instruction expand(StageState stage, Instruction raw) throws BuildException {
+    try {
+      return stage.scope.apply(raw);
+    } catch (DockerfileException e) {
+      throw new BuildException(e.getMessage(), e);
+    }
+  }
+
+  private void execute(Instruction instruction, StageState stage)
+      throws BuildException, IOException {
+    String createdBy = createdBy(instruction);
+    try {
+      if (instruction instanceof CopyInstruction c) {
+        layers.commit(stage, createdBy, copy.run(c, stage));
+      } else if (instruction instanceof WorkdirInstruction w) {
+        layers.commit(stage, createdBy, WorkdirStep.run(w, stage));
+      } else if (instruction instanceof RunInstruction) {
+        throw new BuildException("RUN is not supported yet (" + where(instruction) + ")");
+      } else if (instruction instanceof AddInstruction) {
+        throw new BuildException("ADD is not supported yet (" + where(instruction) + ")");
+      } else if (instruction instanceof ArgInstruction
+          || MetadataStep.apply(instruction, stage)) {
+        layers.metadata(stage, createdBy);
+      } else {
+        throw new BuildException(instruction.keyword() + " is not supported here ("
+            + where(instruction) + ")");
+      }
+    } catch (IllegalArgumentException e) {
+      throw BuildException.at(plan.dockerfile().fileName(), instruction.line(), e.getMessage());
+    }
+  }
+
+  private String where(Instruction instruction) {
+    return plan.dockerfile().fileName() + ":" + instruction.line();
+  }
+
+  /** The history text: the instruction as written, on one line (kaniko's created_by). */
+  static String createdBy(Instruction instruction) {
+    return instruction.source().original().replaceAll("\\\\?\\s*\\n\\s*", " ").trim();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.kaniko.core.copy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The file part of COPY: copies sources from a root (build context or stage rootfs) into a
+ * rootfs with docker's rules (a directory's contents are copied; a destination ending in
+ * {@code /} or an existing directory receives files by name; several sources need a directory).
+ */
+public final class CopyOperation {
+  private final Path sourceRoot;
+  private final String sourceName;
+  private final Path rootfs;
+
+  /**
+   * @param sourceName how errors name the source root, e.g. {@code the build context}
+   */
+  public CopyOperation(Path sourceRoot, String sourceName, Path rootfs) {
+    this.sourceRoot = sourceRoot;
+    this.sourceName = sourceName;
+    this.rootfs = rootfs;
+  }
+
+  /**
+   * Copies {@code sources} to the absolute {@code destination}; returns the paths created or
+   * replaced, relative to the rootfs (the new layer's contents).
+   *
+   * @param owner the owner of every copied file and created directory; empty keeps the source's
+   * @param mode a mode for every copied file and directory; empty keeps the source's
+   */
+  public List<String> copy(List<String> sources, String destination, Optional<Ownership> owner,
+      Optional<FileMode> mode) throws IOException, CopyException {
+    SourceResolver resolver = new SourceResolver(sourceRoot, sourceName);
+    List<Path> files = new ArrayList<>();
+    for (String source : sources) {
+      files.addAll(resolver.resolve(source));
+    }
+    boolean destIsDir = destination.endsWith("/") || destination.endsWith("/.")
+        || ChrootPath.isDirectory(rootfs, destination);
+    if (files.size() > 1 && !destIsDir) {
+      throw new CopyException("when copying several sources (" + String.join(", ", sources)
+          + "), the destination " + destination + " must be a directory ending with /");
+    }
+    FileCopier copier = new FileCopier(rootfs, owner, mode);
+    Path dest = ChrootPath.resolve(rootfs, destination, destIsDir);
+    for (Path file : files) {
+      if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+        copier.mkdirs(dest);
+        copier.copyContents(file, dest);
+      } else if (destIsDir) {
+        copier.mkdirs(dest);
+        copier.copy(file, dest.resolve(file.getFileName().toString()));
+      } else {
+        copier.copy(file, dest);
+      }
+    }
+    Set<String> unique = new LinkedHashSet<>(copier.added());
+    return List.copyOf(unique);
+  }
+
+  /** Copies a whole tree (a stage's rootfs for {@code FROM stage}) keeping owners and modes. */
+  public static void copyTree(Path source, Path target) throws IOException {
+    Files.createDirectories(target);
+    new FileCopier(target, Optional.empty(), Optional.empty()).copyContents(source, target);
+  }
+
+  /**
+   * Creates the absolute directory {@code path} and its missing parents in {@code rootfs} (mode
+   * 0755, owned by {@code owner}); returns the created paths relative to the rootfs.
+   */
+  public static List<String> makeDirectories(Path rootfs, String path, Ownership owner)
+      throws IOException {
+    FileCopier copier = new FileCopier(rootfs, Optional.of(owner), Optional.empty());
+    copier.mkdirs(ChrootPath.resolve(rootfs, path, true));
+    return copier.added();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.kaniko.core.copy;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the files a COPY source names under a root (the build context or a stage's rootfs):
+ * plain paths and Go-style wildcards, symlinks followed within the root, never outside it.
+ */
+final class SourceResolver {
+  private final Path root;
+  private final String rootName;
+
+  SourceResolver(Path root, String rootName) {
+    this.root = root;
+    this.rootName = rootName;
+  }
+
+  /** The matched files, each as a path under the root (final symlinks followed), sorted. */
+  List<Path> resolve(String source) throws IOException, CopyException {
+    List<String> parts = clean(source);
+    if (!GoPattern.hasMeta(source)) {
+      Path resolved = ChrootPath.resolve(root, String.join("/", parts), true);
+      if (!Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)) {
+        throw new CopyException("source " + source + " not found in " + rootName);
+      }
+      return List.of(resolved);
+    }
+    List<String> matches = new ArrayList<>(List.of(""));
+    for (String part : parts) {
+      matches = step(matches, part);
+    }
+    if (matches.isEmpty()) {
+      throw new CopyException("no source files match " + source + " in " + rootName);
+    }
+    List<Path> resolved = new ArrayList<>();
+    for (String m : matches) {
+      resolved.add(ChrootPath.resolve(root, m, true));
+    }
+    return resolved;
+  }
+
+  private List<String> step(List<String> dirs, String part) throws IOException, CopyException {
+    List<String> next = new ArrayList<>();
+    if (!GoPattern.hasMeta(part)) {
+      for (String d : dirs) {
+        next.add(d.isEmpty() ? part : d + "/" + part);
+      }
+      return next;
+    }
+    GoPattern pattern;
+    try {
+      pattern = GoPattern.compile(part);
+    } catch (IllegalArgumentException e) {
+      throw new CopyException(e.getMessage());
+    }
+    for (String d : dirs) {
+      Path dir = ChrootPath.resolve(root, d, true);
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+        children.forEach(c -> names.add(c.getFileName().toString()));
+      }
+      names.sort(null);
+      for (String name : names) {
+        if (pattern.matches(name)) {
+          next.add(d.isEmpty() ? name : d + "/" + name);
+        }
+      }
+    }
+    return next;
+  }
+
+  private List<String> clean(String source) throws CopyException {
+    List<String> parts = new ArrayList<>();
+    for (String p : source.split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        if (parts.isEmpty()) {
+          throw new CopyException("source " + source + " is outside " + rootName);
+        }
+        parts.remove(parts.size() - 1);
+      } else {
+        parts.add(p);
+      }
+    }
+    return parts;
+  }
+}

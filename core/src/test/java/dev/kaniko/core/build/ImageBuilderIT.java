@@ -1,0 +1,221 @@
+package dev.kaniko.core.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end builds of FROM scratch / FROM stage Dockerfiles, checked with umoci and skopeo. */
+class ImageBuilderIT {
+  @TempDir Path tmp;
+
+  @Test
+  void scratchBuild_copiesFilesAndWritesDockerConfig() throws Exception {
+    BuildFixture f = new BuildFixture(tmp)
+        .file("app/bin/run.sh", "#!/bin/sh\necho hi\n")
+        .file("app/conf/app.conf", "key=value\n")
+        .file("README.txt", "read me\n")
+        .dockerfile("FROM scratch",
+            "ENV APP_HOME=/opt/app GREETING=\"hello world\"",
+            "WORKDIR $APP_HOME",
+            "COPY app/ ./",
+            "COPY README.txt /docs/",
+            "LABEL org.example.name=demo version=1",
+            "EXPOSE 8080 53/udp",
+            "VOLUME /data",
+            "USER 1000:1000",
+            "STOPSIGNAL SIGTERM",
+            "MAINTAINER someone@example.com",
+            "CMD [\"/opt/app/bin/run.sh\"]");
+    Files.setAttribute(f.context.resolve("app/bin/run.sh"), "unix:mode", 0750);
+
+    BuildResult result = f.build(b -> b.labels(Map.of("from.flag", "yes")));
+
+    JsonNode config = f.inspectConfig("oci:" + f.layout + ":latest");
+    JsonNode c = config.get("config");
+    assertThat(BuildFixture.texts(c.get("Env"))).containsExactly(
+        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+        "APP_HOME=/opt/app", "GREETING=hello world");
+    assertThat(c.get("WorkingDir").asText()).isEqualTo("/opt/app");
+    assertThat(c.get("User").asText()).isEqualTo("1000:1000");
+    assertThat(BuildFixture.texts(c.get("Cmd"))).containsExactly("/opt/app/bin/run.sh");
+    assertThat(c.get("Labels").get("org.example.name").asText()).isEqualTo("demo");
+    assertThat(c.get("Labels").get("version").asText()).isEqualTo("1");
+    assertThat(c.get("Labels").get("from.flag").asText()).isEqualTo("yes");
+    assertThat(c.get("ExposedPorts").has("8080/tcp")).isTrue();
+    assertThat(c.get("ExposedPorts").has("53/udp")).isTrue();
+    assertThat(c.get("Volumes").has("/data")).isTrue();
+    assertThat(c.get("StopSignal").asText()).isEqualTo("SIGTERM");
+    assertThat(config.get("author").asText()).isEqualTo("someone@example.com");
+    assertThat(config.get("created").asText()).isEqualTo("2026-01-02T03:04:05Z");
+    assertThat(config.get("os").asText()).isEqualTo("linux");
+
+    JsonNode history = config.get("history");
+    assertThat(history).hasSize(11);
+    assertThat(history.get(2).get("created_by").asText()).isEqualTo("COPY app/ ./");
+    assertThat(history.get(2).has("empty_layer")).isFalse();
+    assertThat(history.get(0).get("created_by").asText())
+        .isEqualTo("ENV APP_HOME=/opt/app GREETING=\"hello world\"");
+    assertThat(history.get(0).get("empty_layer").asBoolean()).isTrue();
+    // WORKDIR created /opt/app: a layer; two COPYs: two more
+    assertThat(result.layers()).hasSize(3);
+    assertThat(config.get("rootfs").get("diff_ids")).hasSize(3);
+
+    Path rootfs = f.unpack("latest");
+    assertThat(rootfs.resolve("opt/app/bin/run.sh")).hasContent("#!/bin/sh\necho hi");
+    assertThat(rootfs.resolve("opt/app/conf/app.conf")).hasContent("key=value");
+    assertThat(rootfs.resolve("docs/README.txt")).hasContent("read me");
+    assertThat(mode(rootfs.resolve("opt/app/bin/run.sh"))).isEqualTo(0750);
+    assertThat(Files.getAttribute(rootfs.resolve("docs/README.txt"), "unix:uid")).isEqualTo(0);
+  }
+
+  @Test
+  void copyFlags_chownByNameFromStagePasswdAndChmod() throws Exception {
+    BuildFixture f = new BuildFixture(tmp)
+        .file("passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1234:1234::/home/app:/bin/sh\n")
+        .file("group", "root:x:0:\nstaff:x:50:\n")
+        .file("data/a.txt", "a")
+        .file("data/sub/b.txt", "b")
+        .dockerfile("FROM scratch",
+            "COPY passwd group /etc/",
+            "COPY --chown=app:staff --chmod=0640 data /srv/data",
+            "COPY --chown=1234 data/a.txt /srv/single");
+
+    f.build();
+
+    Path rootfs = f.unpack("latest");
+    Path b = rootfs.resolve("srv/data/sub/b.txt");
+    assertThat(b).hasContent("b");
+    assertThat(Files.getAttribute(b, "unix:uid")).isEqualTo(1234);
+    assertThat(Files.getAttribute(b, "unix:gid")).isEqualTo(50);
+    assertThat(mode(b)).isEqualTo(0640);
+    assertThat(Files.getAttribute(rootfs.resolve("srv/data"), "unix:uid")).isEqualTo(1234);
+    assertThat(Files.getAttribute(rootfs.resolve("srv/single"), "unix:gid")).isEqualTo(1234);
+    assertThat(rootfs.resolve("srv/single")).isRegularFile().hasContent("a");
+  }
+
+  @Test
+  void multiStage_fromStageAndCopyFrom() throws Exception {
+    BuildFixture f = new BuildFixture(tmp)
+        .file("one.txt", "one")
+        .file("two.txt", "two")
+        .file("lib/x.so", "x")
+        .dockerfile("FROM scratch AS base",
+            "ENV FROM_BASE=1",
+            "COPY one.txt /base/",
+            "CMD [\"base\"]",
+            "FROM scratch AS builder",
+            "COPY lib /out/lib",
+            "COPY two.txt /out/",
+            "FROM base",
+            "ENTRYPOINT [\"/entry\"]",
+            "COPY --from=builder /out/lib/*.so /usr/lib/",
+            "COPY --from=1 /out/two.txt /two.txt");
+
+    f.build();
+
+    JsonNode c = f.inspectConfig("oci:" + f.layout + ":latest").get("config");
+    assertThat(BuildFixture.texts(c.get("Env"))).contains("FROM_BASE=1");
+    assertThat(BuildFixture.texts(c.get("Entrypoint"))).containsExactly("/entry");
+    assertThat(c.has("Cmd")).as("ENTRYPOINT resets an inherited CMD").isFalse();
+    Path rootfs = f.unpack("latest");
+    assertThat(rootfs.resolve("base/one.txt")).hasContent("one");
+    assertThat(rootfs.resolve("usr/lib/x.so")).hasContent("x");
+    assertThat(rootfs.resolve("two.txt")).hasContent("two");
+    assertThat(rootfs.resolve("out")).doesNotExist();
+    JsonNode manifest = f.inspect("oci:" + f.layout + ":latest");
+    assertThat(manifest.get("Layers")).hasSize(3);
+  }
+
+  @Test
+  void hardlinksInsideACopiedTreeStayHardlinks() throws Exception {
+    BuildFixture f = new BuildFixture(tmp).file("tree/a", "same")
+        .dockerfile("FROM scratch", "COPY tree /t");
+    Files.createLink(f.context.resolve("tree/b"), f.context.resolve("tree/a"));
+
+    f.build();
+
+    Path rootfs = f.unpack("latest");
+    assertThat(Files.getAttribute(rootfs.resolve("t/a"), "unix:ino"))
+        .isEqualTo(Files.getAttribute(rootfs.resolve("t/b"), "unix:ino"));
+  }
+
+  @Test
+  void reproducible_sameDigestEveryTimeAndEpochTimes() throws Exception {
+    BuildFixture f = new BuildFixture(tmp).file("f.txt", "content")
+        .dockerfile("FROM scratch", "COPY f.txt /", "CMD [\"/f.txt\"]");
+
+    BuildResult first = f.build(b -> b.reproducible(true));
+    Files.setLastModifiedTime(f.context.resolve("f.txt"),
+        java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+    BuildResult second = f.build(b -> b.reproducible(true));
+
+    assertThat(second.digest()).isEqualTo(first.digest());
+    JsonNode config = f.inspectConfig("oci:" + f.layout + ":latest");
+    assertThat(config.get("created").asText()).isEqualTo("1970-01-01T00:00:00Z");
+    assertThat(config.get("history").get(0).has("created")).isFalse();
+    assertThat(f.build().digest()).isNotEqualTo(first.digest());
+  }
+
+  @Test
+  void outputs_dockerArchiveAndDigestFiles() throws Exception {
+    BuildFixture f = new BuildFixture(tmp).file("f.txt", "x")
+        .dockerfile("FROM scratch", "COPY f.txt /");
+    Path digest = tmp.resolve("out/digest");
+    Path names = tmp.resolve("out/names");
+    Path tags = tmp.resolve("out/tags");
+
+    BuildResult result = f.build(b -> b.tarPath(Optional.of(f.tar))
+        .destinations(List.of("registry.example:5000/team/app:1.2", "app"))
+        .digestFile(Optional.of(digest)).imageNameWithDigestFile(Optional.of(names))
+        .imageNameTagWithDigestFile(Optional.of(tags)));
+
+    assertThat(digest).hasContent(result.digest());
+    assertThat(Files.readString(names)).isEqualTo("registry.example:5000/team/app@"
+        + result.digest() + "\nindex.docker.io/library/app@" + result.digest() + "\n");
+    assertThat(Files.readString(tags)).isEqualTo("registry.example:5000/team/app:1.2@"
+        + result.digest() + "\nindex.docker.io/library/app:latest@" + result.digest() + "\n");
+    JsonNode archive = f.inspectConfig("docker-archive:" + f.tar);
+    assertThat(archive.get("rootfs").get("diff_ids")).hasSize(1);
+    assertThat(f.inspect("oci:" + f.layout + ":1.2").get("Digest").asText())
+        .isEqualTo(result.digest());
+  }
+
+  @Test
+  void errors_nameTheDockerfileLine() throws Exception {
+    BuildFixture f = new BuildFixture(tmp).file("f.txt", "x");
+    f.dockerfile("FROM scratch", "COPY f.txt /", "RUN echo hi");
+    assertThatThrownBy(f::build).isInstanceOf(BuildException.class)
+        .hasMessage("RUN is not supported yet (Dockerfile:3)");
+    f.dockerfile("FROM scratch", "", "COPY missing.txt /");
+    assertThatThrownBy(f::build).hasMessage(
+        "Dockerfile:3: source missing.txt not found in the build context");
+    f.dockerfile("FROM scratch", "COPY ../f.txt /");
+    assertThatThrownBy(f::build).hasMessage(
+        "Dockerfile:2: source ../f.txt is outside the build context");
+    f.dockerfile("FROM scratch", "COPY *.none /");
+    assertThatThrownBy(f::build).hasMessage(
+        "Dockerfile:2: no source files match *.none in the build context");
+    f.dockerfile("FROM busybox:1.36", "COPY f.txt /");
+    assertThatThrownBy(f::build).hasMessage("Dockerfile:1: FROM busybox:1.36: building from a"
+        + " registry image is not supported yet");
+    f.dockerfile("FROM scratch", "COPY --chown=nobody f.txt /");
+    assertThatThrownBy(f::build).hasMessage(
+        "Dockerfile:2: unable to find user nobody: no matching entries in /etc/passwd");
+    f.dockerfile("FROM scratch", "COPY f.txt Dockerfile /dir");
+    assertThatThrownBy(f::build).hasMessageStartingWith("Dockerfile:2: when copying several");
+    assertThat(Files.list(tmp.resolve("work"))).as("work dir cleaned up").isEmpty();
+  }
+
+  private static int mode(Path p) throws Exception {
+    return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+  }
+}
