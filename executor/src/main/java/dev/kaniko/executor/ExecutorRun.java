@@ -1,7 +1,13 @@
 package dev.kaniko.executor;
 
+import dev.kaniko.core.build.BuildException;
+import dev.kaniko.core.build.BuildResult;
+import dev.kaniko.core.build.ImageBuilder;
 import dev.kaniko.core.options.BuildOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,12 +19,19 @@ final class ExecutorRun implements BuildAction {
   private final Function<BuildOptions, ContextFetcher> contextFetchers;
   private final ContainerDetector containerDetector;
   private final DockerfileLocator dockerfileLocator;
+  private final Clock clock;
 
   ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
       ContainerDetector containerDetector, DockerfileLocator dockerfileLocator) {
+    this(contextFetchers, containerDetector, dockerfileLocator, Clock.systemUTC());
+  }
+
+  ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
+      ContainerDetector containerDetector, DockerfileLocator dockerfileLocator, Clock clock) {
     this.contextFetchers = contextFetchers;
     this.containerDetector = containerDetector;
     this.dockerfileLocator = dockerfileLocator;
+    this.clock = clock;
   }
 
   /**
@@ -37,7 +50,18 @@ final class ExecutorRun implements BuildAction {
       LOG.info("Using build context {}", context);
       Path dockerfile = dockerfileLocator.locate(options.dockerfile(), context);
       LOG.info("Using Dockerfile {}", dockerfile);
-      throw new UserException("building images is not supported yet");
+      build(options, buildDir.workDir(), context, dockerfile);
+    }
+  }
+
+  private void build(BuildOptions options, Path workDir, Path context, Path dockerfile) {
+    try {
+      BuildResult result = new ImageBuilder(options, workDir, clock).build(context, dockerfile);
+      LOG.debug("build timings: {}", result.timings());
+    } catch (BuildException e) {
+      throw new UserException(e.getMessage(), e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new UserException("build failed: " + e.getMessage(), e);
     }
   }
 }

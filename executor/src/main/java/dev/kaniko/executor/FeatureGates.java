@@ -18,7 +18,10 @@ public final class FeatureGates {
   /** Executor flags that work (some only parsed into BuildOptions for the engine). */
   private static final Set<String> EXECUTOR =
       Set.of("--dockerfile", "--context", "--context-sub-path", "--build-arg", "--target",
-          "--skip-unused-stages", "--kaniko-dir", "--rootfs");
+          "--skip-unused-stages", "--kaniko-dir", "--rootfs", "--no-push", "--destination",
+          "--tar-path", "--oci-layout-path", "--digest-file", "--image-name-with-digest-file",
+          "--image-name-tag-with-digest-file", "--reproducible", "--label", "--custom-platform",
+          "--compression", "--compression-level");
 
   /** Warmer flags parsed into WarmerOptions (the warmer itself is not built yet). */
   private static final Set<String> WARMER =

@@ -49,9 +49,10 @@ class ExecutorCliTest {
     List<String> gated = gatedFlags().map(FlagTable.Row::flag).toList();
     List<String> supported = supportedFlags().map(FlagTable.Row::flag).toList();
 
-    assertThat(gated).contains("--destination", "--cache", "--no-push", "--snapshotMode");
+    assertThat(gated).contains("--cache", "--cache-repo", "--snapshotMode");
     assertThat(supported).contains("--dockerfile", "--context", "--build-arg", "--target",
-        "--skip-unused-stages", "--plugin-dir", "--disable-plugin", "--verbosity", "--help");
+        "--skip-unused-stages", "--plugin-dir", "--disable-plugin", "--verbosity", "--help",
+        "--no-push", "--destination", "--tar-path", "--oci-layout-path", "--reproducible");
     assertThat(gated.size() + supported.size()).isEqualTo(FlagTable.executor().size());
   }
 
@@ -73,16 +74,16 @@ class ExecutorCliTest {
 
   @Test
   void severalUnsupportedFlags_reportTheFirstInCommandLineOrder() {
-    assertThat(CliHarness.executor("--no-push", "--cache", "-d", "r/a").errLines())
-        .containsExactly("error: --no-push is not supported yet");
-    assertThat(CliHarness.executor("-d", "r/a", "--cache", "--no-push").errLines())
-        .containsExactly("error: --destination is not supported yet");
-    assertThat(CliHarness.executor("--target", "x", "--reproducible", "--cache").errLines())
-        .containsExactly("error: --reproducible is not supported yet");
+    assertThat(CliHarness.executor("--insecure", "--cache", "-d", "r/a").errLines())
+        .containsExactly("error: --insecure is not supported yet");
+    assertThat(CliHarness.executor("-d", "r/a", "--cache", "--insecure").errLines())
+        .containsExactly("error: --cache is not supported yet");
+    assertThat(CliHarness.executor("--target", "x", "--cache-repo", "r/c", "--cache").errLines())
+        .containsExactly("error: --cache-repo is not supported yet");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--snapshotMode", "--customPlatform", "--tarPath", "--whitelist-var-run"})
+  @ValueSource(strings = {"--snapshotMode", "--whitelist-var-run"})
   void deprecatedAlias_printsAWarningNamingTheReplacement(String alias) {
     FlagTable.Row row = FlagTable.executor().stream()
         .filter(candidate -> candidate.flag().equals(alias)).findFirst().orElseThrow();
@@ -93,6 +94,20 @@ class ExecutorCliTest {
     assertThat(result.errLines()).containsExactly(
         "WARN flag " + alias + " is deprecated, use " + replacement + " instead",
         "error: " + replacement + " is not supported yet");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--customPlatform", "--tarPath"})
+  void deprecatedAliasOfAWorkingFlag_warnsAndBuilds(String alias) {
+    FlagTable.Row row = FlagTable.executor().stream()
+        .filter(candidate -> candidate.flag().equals(alias)).findFirst().orElseThrow();
+
+    CliHarness.Result result = CliHarness.executor(row.sampleArgs().toArray(String[]::new));
+
+    String replacement = DeprecatedAliases.executor().get(alias);
+    assertThat(result.errLines()).containsExactly(
+        "WARN flag " + alias + " is deprecated, use " + replacement + " instead");
+    assertThat(result.built()).hasSize(1);
   }
 
   @Test

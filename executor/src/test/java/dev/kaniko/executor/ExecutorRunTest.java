@@ -35,14 +35,29 @@ class ExecutorRunTest {
   }
 
   @Test
-  void existingDockerfile_getsAsFarAsTheMissingBuildEngine() throws IOException {
+  void existingDockerfile_isBuiltIntoTheOciLayout() throws IOException {
     Path context = context("Dockerfile");
+    Path layout = temp.resolve("layout");
     BuildOptions options = BuildOptions.builder().context(context.toString())
-        .kanikoDir(temp.resolve("kaniko")).build();
+        .kanikoDir(temp.resolve("kaniko")).noPush(true).ociLayoutPath(Optional.of(layout))
+        .build();
+
+    run(true).run(options);
+
+    assertThat(layout.resolve("index.json")).isRegularFile();
+    assertThat(layout.resolve("oci-layout")).isRegularFile();
+  }
+
+  @Test
+  void buildError_isAUserErrorWithTheDockerfileLine() throws IOException {
+    Path context = context("Dockerfile");
+    Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nRUN true\n");
+    BuildOptions options = BuildOptions.builder().context(context.toString())
+        .kanikoDir(temp.resolve("kaniko")).noPush(true).build();
 
     assertThatThrownBy(() -> run(true).run(options))
         .isInstanceOf(UserException.class)
-        .hasMessage("building images is not supported yet");
+        .hasMessage("RUN is not supported yet (Dockerfile:2)");
   }
 
   @Test
@@ -63,7 +78,7 @@ class ExecutorRunTest {
         .contextSubPath("app").dockerfile("Build.Dockerfile").build();
 
     assertThatThrownBy(() -> run(false).run(options))
-        .hasMessage("building images is not supported yet");
+        .hasMessage("you must provide --destination, or use --no-push");
   }
 
   @Test
