@@ -35,12 +35,15 @@ final class SourceResolver {
     for (String part : parts) {
       matches = step(matches, part);
     }
-    if (matches.isEmpty()) {
-      throw new CopyException("no source files match " + source + " in " + rootName);
-    }
     List<Path> resolved = new ArrayList<>();
     for (String m : matches) {
-      resolved.add(ChrootPath.resolve(root, m, true));
+      Path p = ChrootPath.resolve(root, m, true);
+      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+        resolved.add(p);
+      }
+    }
+    if (resolved.isEmpty()) {
+      throw new CopyException("no source files match " + source + " in " + rootName);
     }
     return resolved;
   }
