@@ -1,0 +1,116 @@
+package dev.kaniko.core.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs RUN commands chrooted into a rootfs directory, in private mount and pid namespaces
+ * ({@code unshare}), with /proc, /dev, /sys (read-only), /etc/resolv.conf and /etc/hosts provided for
+ * the command's duration only. Mount points it had to create are removed afterwards, and the mounts
+ * die with the namespace: none of them reaches the host or the next layer.
+ */
+public final class ChrootRunner implements Runner {
+  /** Mounts in the new namespace, then execs the rest of its arguments. Positional: see {@link #run}. */
+  static final String SETUP_SCRIPT = String.join("\n",
+      "set -e",
+      "mount -t proc proc \"$1\"",
+      "mount --rbind /dev \"$2\"",
+      "mount --rbind /sys \"$3\"",
+      "mount -o remount,bind,ro \"$3\"",
+      "if [ -n \"$5\" ]; then mount --bind \"$4\" \"$5\"; fi",
+      "if [ -n \"$7\" ]; then mount --bind \"$6\" \"$7\"; fi",
+      "shift 7",
+      "exec \"$@\"");
+
+  private final Path root;
+  private final HostTools tools;
+  private final ProcessExecution execution;
+  private final Path hostResolvConf;
+  private final Path hostHosts;
+
+  /**
+   * @param root the rootfs directory
+   * @param hostResolvConf copied to the rootfs's /etc/resolv.conf during the command (skipped if absent)
+   * @param hostHosts copied to the rootfs's /etc/hosts during the command (skipped if absent)
+   */
+  public ChrootRunner(Path root, HostTools tools, ProcessFactory factory, Path hostResolvConf, Path hostHosts) {
+    this.root = root.toAbsolutePath().normalize();
+    this.tools = tools;
+    this.execution = new ProcessExecution(factory);
+    this.hostResolvConf = hostResolvConf;
+    this.hostHosts = hostHosts;
+  }
+
+  public static ChrootRunner forHost(Path root) {
+    return new ChrootRunner(root, HostTools.forHost(), ProcessFactory.DEFAULT,
+        Path.of("/etc/resolv.conf"), Path.of("/etc/hosts"));
+  }
+
+  @Override
+  public RunResult run(RunCommand command, OutputSink sink) throws RunException {
+    if (!Files.isDirectory(root)) {
+      throw new RunSetupException("the rootfs " + root + " is not a directory");
+    }
+    Path copies = null;
+    try (Placeholders placeholders = new Placeholders(root)) {
+      PreparedRun prepared = PreparedRun.prepare(root, command, placeholders);
+      copies = Files.createTempDirectory("kaniko-run-");
+      List<String> line = new ArrayList<>(namespaceSetup(placeholders, copies));
+      line.addAll(prepared.envPrefix(tools.require("env")));
+      ResolvedUser user = prepared.user();
+      line.addAll(List.of(tools.require("setpriv"), "--regid=" + user.gid(), "--groups=" + user.groupList(),
+          "--", tools.require("unshare"), "--root=" + root, "--wd=" + inRoot(prepared.workdir()),
+          "--setuid=" + user.uid(), "--"));
+      line.addAll(prepared.argv());
+      return execution.run(command, line, tools.searchPath(), root, sink);
+    } catch (IOException e) {
+      throw new RunSetupException(command.location() + "cannot prepare the rootfs for RUN: " + e.getMessage(), e);
+    } finally {
+      deleteCopies(copies);
+    }
+  }
+
+  private List<String> namespaceSetup(Placeholders placeholders, Path copies) throws IOException, RunSetupException {
+    tools.require("mount");
+    List<String> line = new ArrayList<>(List.of(tools.require("unshare"), "--mount", "--pid", "--fork",
+        "--kill-child", "--propagation", "private", "--", tools.require("sh"), "-c", SETUP_SCRIPT, "sh"));
+    line.add(placeholders.directory("/proc").toString());
+    line.add(placeholders.directory("/dev").toString());
+    line.add(placeholders.directory("/sys").toString());
+    line.addAll(hostFile(placeholders, copies, hostResolvConf, "/etc/resolv.conf"));
+    line.addAll(hostFile(placeholders, copies, hostHosts, "/etc/hosts"));
+    return line;
+  }
+
+  /** A private copy of the host file (so the command cannot change the host's) and its mount point. */
+  private static List<String> hostFile(Placeholders placeholders, Path copies, Path hostFile, String target)
+      throws IOException {
+    if (hostFile == null || !Files.isRegularFile(hostFile)) {
+      return List.of("", "");
+    }
+    Path copy = copies.resolve(hostFile.getFileName().toString() + "-" + target.hashCode());
+    Files.copy(hostFile, copy);
+    return List.of(copy.toString(), placeholders.file(target).toString());
+  }
+
+  private String inRoot(Path hostPath) {
+    return "/" + root.relativize(hostPath);
+  }
+
+  private static void deleteCopies(Path copies) {
+    if (copies == null) {
+      return;
+    }
+    try (var files = Files.list(copies)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(copies);
+    } catch (IOException e) {
+      // a temp dir left behind holds only copies of resolv.conf and hosts
+    }
+  }
+}
