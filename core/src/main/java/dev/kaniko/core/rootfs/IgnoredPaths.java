@@ -49,6 +49,11 @@ public final class IgnoredPaths implements Predicate<String> {
     return new IgnoredPaths(all);
   }
 
+  /** {@link #forInPlace} with the mount points of this process ({@code /proc/self/mountinfo}). */
+  public static IgnoredPaths forInPlaceHost(String kanikoDir, boolean ignoreVarRun, Collection<String> ignorePaths) {
+    return forInPlace(kanikoDir, ignoreVarRun, MountInfo.mountPoints(), ignorePaths);
+  }
+
   /** Whether {@code path} (absolute inside the rootfs) is an entry or below one. */
   @Override
   public boolean test(String path) {

@@ -13,7 +13,11 @@ import java.util.List;
  * die with the namespace: none of them reaches the host or the next layer.
  */
 public final class ChrootRunner implements Runner {
-  /** Mounts in the new namespace, then execs the rest of its arguments. Positional: see {@link #run}. */
+  /**
+   * Mounts in the new namespace, touches the "started" marker, then execs the rest of its arguments.
+   * Arguments: proc, dev and sys mount points, resolv.conf source and target, hosts source and target
+   * (empty to skip), the marker file.
+   */
   static final String SETUP_SCRIPT = String.join("\n",
       "set -e",
       "mount -t proc proc \"$1\"",
@@ -22,7 +26,8 @@ public final class ChrootRunner implements Runner {
       "mount -o remount,bind,ro \"$3\"",
       "if [ -n \"$5\" ]; then mount --bind \"$4\" \"$5\"; fi",
       "if [ -n \"$7\" ]; then mount --bind \"$6\" \"$7\"; fi",
-      "shift 7",
+      ": > \"$8\"",
+      "shift 8",
       "exec \"$@\"");
 
   private final Path root;
@@ -54,18 +59,32 @@ public final class ChrootRunner implements Runner {
     if (!Files.isDirectory(root)) {
       throw new RunSetupException("the rootfs " + root + " is not a directory");
     }
+    if (!ProcessIdentity.isRoot()) {
+      throw new RunSetupException("chroot mode needs root: RUN unshares mount and pid namespaces and chroots");
+    }
     Path copies = null;
     try (Placeholders placeholders = new Placeholders(root)) {
       PreparedRun prepared = PreparedRun.prepare(root, command, placeholders);
       copies = Files.createTempDirectory("kaniko-run-");
+      Path started = copies.resolve("started");
       List<String> line = new ArrayList<>(namespaceSetup(placeholders, copies));
+      line.add(started.toString());
       line.addAll(prepared.envPrefix(tools.require("env")));
       ResolvedUser user = prepared.user();
       line.addAll(List.of(tools.require("setpriv"), "--regid=" + user.gid(), "--groups=" + user.groupList(),
           "--", tools.require("unshare"), "--root=" + root, "--wd=" + inRoot(prepared.workdir()),
           "--setuid=" + user.uid(), "--"));
       line.addAll(prepared.argv());
-      return execution.run(command, line, tools.searchPath(), root, sink);
+      LastLine last = new LastLine(sink);
+      try {
+        return execution.run(command, line, tools.searchPath(), root, last);
+      } catch (RunFailedException e) {
+        if (!Files.exists(started)) {
+          throw new RunSetupException(command.location() + "cannot set up the chroot for RUN (exit code "
+              + e.exitCode() + "): " + last.text(), e);
+        }
+        throw e;
+      }
     } catch (IOException e) {
       throw new RunSetupException(command.location() + "cannot prepare the rootfs for RUN: " + e.getMessage(), e);
     } finally {
@@ -94,6 +113,26 @@ public final class ChrootRunner implements Runner {
     Path copy = copies.resolve(hostFile.getFileName().toString() + "-" + target.hashCode());
     Files.copy(hostFile, copy);
     return List.of(copy.toString(), placeholders.file(target).toString());
+  }
+
+  /** Passes lines on and remembers the last one, for setup errors. */
+  private static final class LastLine implements OutputSink {
+    private final OutputSink next;
+    private volatile String last = "";
+
+    LastLine(OutputSink next) {
+      this.next = next;
+    }
+
+    @Override
+    public void line(String line) {
+      last = line;
+      next.line(line);
+    }
+
+    String text() {
+      return last.isEmpty() ? "no output" : last;
+    }
   }
 
   private String inRoot(Path hostPath) {

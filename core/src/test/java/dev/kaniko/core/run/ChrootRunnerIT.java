@@ -346,4 +346,64 @@ class ChrootRunnerIT {
 
     assertThat(output).containsExactly("hidden");
   }
+  @Test
+  void run_leavesRootDirectoryTimeUnchanged() throws Exception {
+    FileTime before = Files.getLastModifiedTime(rootfs);
+
+    runner.run(RunCommand.shell("<<EOF").heredoc(new Heredoc("EOF", "#!/bin/sh\necho ok\n", false)).build(),
+        output::add);
+
+    assertThat(output).containsExactly("ok");
+    assertThat(Files.getLastModifiedTime(rootfs)).isEqualTo(before);
+  }
+
+  @Test
+  void run_symlinkedResolvConf_isMountedOnTheTargetInsideTheRoot() throws Exception {
+    Path link = rootfs.resolve("etc/resolv.conf");
+    Files.createSymbolicLink(link, Path.of("../run/systemd/resolve/stub-resolv.conf"));
+    try {
+      runner.run(RunCommand.shell("cat /etc/resolv.conf").build(), output::add);
+
+      assertThat(output).containsExactly("nameserver 192.0.2.53");
+      assertThat(link).isSymbolicLink();
+      assertThat(rootfs.resolve("run")).doesNotExist();
+    } finally {
+      Files.delete(link);
+    }
+  }
+
+  @Test
+  void run_shebangHeredocAsNonRootUser_canExecuteTheScript() throws Exception {
+    RunCommand command = RunCommand.shell("<<EOF").user("app")
+        .heredoc(new Heredoc("EOF", "#!/bin/sh\nid -u\n", false))
+        .build();
+
+    runner.run(command, output::add);
+
+    assertThat(output).containsExactly("1000");
+  }
+
+  @Test
+  void run_failingNamespaceSetup_isASetupErrorNotACommandFailure() {
+    ProcessFactory brokenMount = argv -> new ProcessBuilder(argv.stream()
+        .map(a -> a.equals(ChrootRunner.SETUP_SCRIPT) ? "echo 'mount: permission denied' >&2; exit 32" : a)
+        .toList());
+    ChrootRunner broken = new ChrootRunner(rootfs, HostTools.forHost(), brokenMount, hostResolv, hostHosts);
+
+    assertThatThrownBy(() -> broken.run(RunCommand.shell("true").line(3).build(), output::add))
+        .isInstanceOf(RunSetupException.class)
+        .hasMessage("Dockerfile:3: cannot set up the chroot for RUN (exit code 32): mount: permission denied");
+  }
+
+  @Test
+  void run_procIsAFileInTheRootfs_failsClearly() throws Exception {
+    Path proc = Files.writeString(rootfs.resolve("proc"), "not a dir");
+    try {
+      assertThatThrownBy(() -> runner.run(RunCommand.shell("true").line(2).build(), output::add))
+          .isInstanceOf(RunSetupException.class)
+          .hasMessage("Dockerfile:2: cannot prepare the rootfs for RUN: /proc exists in the rootfs and is not a directory");
+    } finally {
+      Files.delete(proc);
+    }
+  }
 }
