@@ -8,20 +8,30 @@ import java.util.List;
 
 /**
  * Runs RUN commands chrooted into a rootfs directory, in private mount and pid namespaces
- * ({@code unshare}), with /proc, /dev, /sys (read-only), /etc/resolv.conf and /etc/hosts provided for
+ * ({@code unshare}), with /proc, a minimal /dev, /sys (read-only), /etc/resolv.conf and /etc/hosts for
  * the command's duration only. Mount points it had to create are removed afterwards, and the mounts
  * die with the namespace: none of them reaches the host or the next layer.
  */
 public final class ChrootRunner implements Runner {
   /**
    * Mounts in the new namespace, touches the "started" marker, then execs the rest of its arguments.
+   * /dev is a private tmpfs with docker's device set (null, zero, full, random, urandom, tty bound from
+   * the host, a new devpts, a tmpfs shm, the fd links), so nothing the command does there reaches the
+   * host's /dev.
    * Arguments: proc, dev and sys mount points, resolv.conf source and target, hosts source and target
    * (empty to skip), the marker file.
    */
   static final String SETUP_SCRIPT = String.join("\n",
       "set -e",
       "mount -t proc proc \"$1\"",
-      "mount --rbind /dev \"$2\"",
+      "mount -t tmpfs -o nosuid,mode=755 tmpfs \"$2\"",
+      "for n in null zero full random urandom tty; do : > \"$2/$n\"; mount --bind \"/dev/$n\" \"$2/$n\"; done",
+      "mkdir \"$2/pts\" \"$2/shm\"",
+      "mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts \"$2/pts\" 2>/dev/null"
+          + " || mount --bind /dev/pts \"$2/pts\"",
+      "mount -t tmpfs -o nosuid,nodev,mode=1777 shm \"$2/shm\"",
+      "ln -s pts/ptmx \"$2/ptmx\"; ln -s /proc/self/fd \"$2/fd\"",
+      "ln -s /proc/self/fd/0 \"$2/stdin\"; ln -s /proc/self/fd/1 \"$2/stdout\"; ln -s /proc/self/fd/2 \"$2/stderr\"",
       "mount --rbind /sys \"$3\"",
       "mount -o remount,bind,ro \"$3\"",
       "if [ -n \"$5\" ]; then mount --bind \"$4\" \"$5\"; fi",
@@ -110,7 +120,7 @@ public final class ChrootRunner implements Runner {
     if (hostFile == null || !Files.isRegularFile(hostFile)) {
       return List.of("", "");
     }
-    Path copy = copies.resolve(hostFile.getFileName().toString() + "-" + target.hashCode());
+    Path copy = copies.resolve(Path.of(target).getFileName().toString());
     Files.copy(hostFile, copy);
     return List.of(copy.toString(), placeholders.file(target).toString());
   }

@@ -77,7 +77,6 @@ final class Placeholders implements AutoCloseable {
       return;
     }
     directory("/" + root.relativize(parent));
-    Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
   private void remember(Path path) throws IOException {

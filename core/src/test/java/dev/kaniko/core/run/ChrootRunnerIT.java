@@ -406,4 +406,42 @@ class ChrootRunnerIT {
       Files.delete(proc);
     }
   }
+  @Test
+  void run_devIsPrivate_writesThereNeverReachTheHost() throws Exception {
+    runner.run(RunCommand.shell("touch /dev/kaniko-probe /dev/shm/kaniko-probe && ls /dev/kaniko-probe "
+        + "&& head -c 4 /dev/urandom | wc -c && test -L /dev/fd && echo fd-ok").build(), output::add);
+
+    assertThat(output).containsExactly("/dev/kaniko-probe", "4", "fd-ok");
+    assertThat(Path.of("/dev/kaniko-probe")).doesNotExist();
+    assertThat(Path.of("/dev/shm/kaniko-probe")).doesNotExist();
+  }
+
+  @Test
+  void run_interrupted_killsTheCommandAndFails() throws Exception {
+    String marker = "sleep 3" + System.nanoTime() % 1000;
+    CountDownLatch started = new CountDownLatch(1);
+    Thread caller = Thread.currentThread();
+    RunCommand command = RunCommand.shell("echo started; " + marker).build();
+
+    Thread interrupter = new Thread(() -> {
+      try {
+        started.await();
+        caller.interrupt();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    interrupter.start();
+    long begin = System.nanoTime();
+    assertThatThrownBy(() -> runner.run(command, line -> started.countDown()))
+        .isInstanceOf(RunException.class)
+        .hasMessageContaining("was interrupted");
+    Thread.interrupted();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(20));
+    Thread.sleep(500);
+    assertThat(ProcessHandle.allProcesses()
+        .map(p -> p.info().commandLine().orElse(""))
+        .filter(c -> c.contains(marker))).isEmpty();
+  }
 }
