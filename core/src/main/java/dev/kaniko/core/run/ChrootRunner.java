@@ -66,39 +66,60 @@ public final class ChrootRunner implements Runner {
 
   @Override
   public RunResult run(RunCommand command, OutputSink sink) throws RunException {
+    Path realRoot = checkedRoot();
+    Path copies = null;
+    try (Placeholders placeholders = new Placeholders(realRoot)) {
+      PreparedRun prepared = PreparedRun.prepare(realRoot, command, placeholders);
+      copies = Files.createTempDirectory("kaniko-run-");
+      Path started = copies.resolve("started");
+      List<String> line = new ArrayList<>(namespaceSetup(placeholders, copies));
+      line.add(started.toString());
+      line.addAll(chrootedCommand(realRoot, prepared));
+      return execute(command, line, started, sink);
+    } catch (IOException e) {
+      throw new RunSetupException(command.location() + "cannot prepare the rootfs for RUN: " + e.getMessage(), e);
+    } finally {
+      deleteCopies(copies);
+    }
+  }
+
+  private Path checkedRoot() throws RunSetupException {
     if (!Files.isDirectory(root)) {
       throw new RunSetupException("the rootfs " + root + " is not a directory");
     }
     if (!ProcessIdentity.isRoot()) {
       throw new RunSetupException("chroot mode needs root: RUN unshares mount and pid namespaces and chroots");
     }
-    Path copies = null;
-    try (Placeholders placeholders = new Placeholders(root)) {
-      PreparedRun prepared = PreparedRun.prepare(root, command, placeholders);
-      copies = Files.createTempDirectory("kaniko-run-");
-      Path started = copies.resolve("started");
-      List<String> line = new ArrayList<>(namespaceSetup(placeholders, copies));
-      line.add(started.toString());
-      line.addAll(prepared.envPrefix(tools.require("env")));
-      ResolvedUser user = prepared.user();
-      line.addAll(List.of(tools.require("setpriv"), "--regid=" + user.gid(), "--groups=" + user.groupList(),
-          "--", tools.require("unshare"), "--root=" + root, "--wd=" + inRoot(prepared.workdir()),
-          "--setuid=" + user.uid(), "--"));
-      line.addAll(prepared.argv());
-      LastLine last = new LastLine(sink);
-      try {
-        return execution.run(command, line, tools.searchPath(), root, last);
-      } catch (RunFailedException e) {
-        if (!Files.exists(started)) {
-          throw new RunSetupException(command.location() + "cannot set up the chroot for RUN (exit code "
-              + e.exitCode() + "): " + last.text(), e);
-        }
-        throw e;
-      }
+    try {
+      return root.toRealPath();
     } catch (IOException e) {
-      throw new RunSetupException(command.location() + "cannot prepare the rootfs for RUN: " + e.getMessage(), e);
-    } finally {
-      deleteCopies(copies);
+      throw new RunSetupException("cannot resolve the rootfs " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code env -i ... setpriv (gid, groups) unshare --root --wd --setuid argv}. */
+  private List<String> chrootedCommand(Path realRoot, PreparedRun prepared) throws RunSetupException {
+    List<String> line = new ArrayList<>(prepared.envPrefix(tools.require("env")));
+    ResolvedUser user = prepared.user();
+    line.addAll(List.of(tools.require("setpriv"), "--regid=" + user.gid(), "--groups=" + user.groupList(),
+        "--", tools.require("unshare"), "--root=" + realRoot, "--wd=/" + realRoot.relativize(prepared.workdir()),
+        "--setuid=" + user.uid(), "--"));
+    line.addAll(prepared.argv());
+    return line;
+  }
+
+  /** Runs it; a failure before the setup script touched {@code started} is a setup error. */
+  private RunResult execute(RunCommand command, List<String> line, Path started, OutputSink sink)
+      throws RunException {
+    LastLine last = new LastLine(sink);
+    try {
+      return execution.run(command, line, tools.searchPath(), root, last);
+    } catch (RunFailedException e) {
+      if (!Files.exists(started)) {
+        throw new RunSetupException(command.location() + "cannot set up the chroot for RUN (exit code "
+            + e.exitCode() + "): " + last.text(), e);
+      }
+      throw e;
     }
   }
 
@@ -143,10 +164,6 @@ public final class ChrootRunner implements Runner {
     String text() {
       return last.isEmpty() ? "no output" : last;
     }
-  }
-
-  private String inRoot(Path hostPath) {
-    return "/" + root.relativize(hostPath);
   }
 
   private static void deleteCopies(Path copies) {

@@ -444,4 +444,23 @@ class ChrootRunnerIT {
         .map(p -> p.info().commandLine().orElse(""))
         .filter(c -> c.contains(marker))).isEmpty();
   }
+  @Test
+  void run_nonRootUser_canReadProvidedResolvConfAndHosts() throws Exception {
+    runner.run(RunCommand.shell("cat /etc/resolv.conf /etc/hosts").user("app").build(), output::add);
+
+    assertThat(output).containsExactly("nameserver 192.0.2.53", "192.0.2.7 kaniko-test-host");
+  }
+
+  @Test
+  void run_rootfsGivenThroughASymlink_works() throws Exception {
+    Path link = Files.createSymbolicLink(workspace.resolve("rootfs-link"), rootfs);
+    try {
+      ChrootRunner viaLink = new ChrootRunner(link, HostTools.forHost(), ProcessFactory.DEFAULT, hostResolv, hostHosts);
+      viaLink.run(RunCommand.shell("pwd").workdir("/tmp").build(), output::add);
+
+      assertThat(output).containsExactly("/tmp");
+    } finally {
+      Files.delete(link);
+    }
+  }
 }
