@@ -3,6 +3,7 @@ package dev.kaniko.core.registry;
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.blob.Blob;
 import com.google.cloud.tools.jib.blob.Blobs;
 import com.google.cloud.tools.jib.event.EventHandlers;
 import com.google.cloud.tools.jib.http.FailoverHttpClient;
@@ -113,14 +114,45 @@ final class RegistrySession {
   }
 
   /**
-   * Uploads a blob from a file, or mounts it from {@code mountFrom} (a repository of the same registry).
+   * Uploads a blob from a file, or mounts it from {@code mountFrom} (a repository of the same registry, or
+   * null). Without a file only a mount can succeed; the upload then fails with {@link BlobNotLocalException}.
    *
    * @return true when it was mounted (or already present) rather than uploaded
    */
-  boolean pushBlob(Descriptor blob, Path file, String mountFrom) throws dev.kaniko.core.registry.RegistryException {
+  boolean pushBlob(Descriptor blob, Optional<Path> file, String mountFrom)
+      throws dev.kaniko.core.registry.RegistryException {
+    DescriptorDigest digest = digest(blob.digest());
+    Blob content = file.map(Blobs::from).orElseGet(() -> Blobs.from(out -> {
+      throw new BlobNotLocalException();
+    }, false));
+    try {
+      return errors.call("push blob " + blob.digest() + " to",
+          () -> client.pushBlob(digest, content, mountFrom, bytes -> { }));
+    } catch (dev.kaniko.core.registry.RegistryException e) {
+      if (file.isEmpty()) {
+        throw new dev.kaniko.core.registry.RegistryException(dev.kaniko.core.registry.RegistryException.Kind.OTHER,
+            "cannot push layer " + blob.digest() + " to " + image.name() + ": it is not available locally and"
+            + (mountFrom == null ? " no repository to mount it from is on this registry"
+                : " mounting it from " + mountFrom + " failed") + "; download the base image layers first", e);
+      }
+      throw e;
+    }
+  }
+
+  /** Uploads a small blob (a config) from memory, or mounts it from {@code mountFrom} (or null). */
+  boolean pushBlob(Descriptor blob, byte[] bytes, String mountFrom) throws dev.kaniko.core.registry.RegistryException {
     DescriptorDigest digest = digest(blob.digest());
     return errors.call("push blob " + blob.digest() + " to",
-        () -> client.pushBlob(digest, Blobs.from(file), mountFrom, bytes -> { }));
+        () -> client.pushBlob(digest, Blobs.from(out -> out.write(bytes), true), mountFrom, written -> { }));
+  }
+
+  /** Thrown into jib when it wants the bytes of a blob we only hoped to mount. */
+  static final class BlobNotLocalException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BlobNotLocalException() {
+      super("blob is not available locally");
+    }
   }
 
   /** Pushes manifest bytes under a tag or digest; returns the digest the registry computed. */
