@@ -45,8 +45,7 @@ final class JibErrors {
     } catch (ResponseException e) {
       throw fromStatus(action, e.getStatusCode(), e);
     } catch (SSLException e) {
-      throw new RegistryException(Kind.UNAVAILABLE, "cannot " + action + " " + image + ": TLS with registry "
-          + image.registry() + " failed (" + firstLine(e) + "); see --registry-certificate and --skip-tls-verify*", e);
+      throw tlsFailure(action, firstLine(e), e);
     } catch (ConnectException | UnknownHostException | NoRouteToHostException | SocketTimeoutException e) {
       throw new RegistryException(Kind.UNAVAILABLE, "cannot " + action + " " + image + ": registry "
           + image.registry() + " is unreachable (" + firstLine(e) + ")", e);
@@ -61,6 +60,10 @@ final class JibErrors {
   }
 
   private RegistryException translate(String action, com.google.cloud.tools.jib.api.RegistryException e) {
+    if (String.valueOf(e.getMessage()).contains("HTTP request to an HTTPS server")) {
+      // TLS failed, jib fell back to plain HTTP (allowed for loopback/--insecure) and the TLS port refused it
+      return tlsFailure(action, "the server's certificate is not trusted or the handshake failed", e);
+    }
     String detail = firstLine(e);
     String lower = detail.toLowerCase(Locale.ROOT);
     if (e.getCause() instanceof ResponseException response && !lower.contains("unknown")) {
@@ -88,6 +91,11 @@ final class JibErrors {
       default -> new RegistryException(status >= 500 || status == 429 ? Kind.UNAVAILABLE : Kind.OTHER,
           prefix + "registry " + image.registry() + " answered HTTP " + status, cause);
     };
+  }
+
+  private RegistryException tlsFailure(String action, String why, Exception cause) {
+    return new RegistryException(Kind.UNAVAILABLE, "cannot " + action + " " + image + ": TLS with registry "
+        + image.registry() + " failed (" + why + "); see --registry-certificate and --skip-tls-verify*", cause);
   }
 
   private static boolean digestMismatch(Throwable e) {
