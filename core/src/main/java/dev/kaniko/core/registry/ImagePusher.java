@@ -48,8 +48,17 @@ public final class ImagePusher {
       return;
     }
     for (ImageReference destination : destinations) {
-      retry.run("push permission check for " + destination, () ->
-          sessions.get(destination, RegistryOptions.Direction.PUSH).blobExists(EMPTY_SHA256));
+      try {
+        retry.run("push permission check for " + destination, () ->
+            sessions.get(destination, RegistryOptions.Direction.PUSH).blobExists(EMPTY_SHA256));
+      } catch (RegistryException e) {
+        if (e.kind() != RegistryException.Kind.UNAUTHORIZED) {
+          throw e;
+        }
+        throw new RegistryException(e.kind(), "unauthorized: no push access to " + destination
+            + "; check the credentials for registry " + destination.registry()
+            + " (checked before building; --skip-push-permission-check skips this)", e);
+      }
     }
   }
 

@@ -150,6 +150,7 @@ class SecureRegistryIT {
 
     assertThatThrownBy(() -> new ImagePusher(withCa(), credentials).checkPushPermissions(List.of(image("tls/perm:1"))))
         .satisfies(e -> assertThat(((RegistryException) e).kind()).isEqualTo(RegistryException.Kind.UNAUTHORIZED))
-        .hasMessageContaining(registry.host());
+        .hasMessage("unauthorized: no push access to " + registry.host() + "/tls/perm:1; check the credentials for"
+            + " registry " + registry.host() + " (checked before building; --skip-push-permission-check skips this)");
   }
 }
