@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * from indexes), fetches its config, and downloads layers in parallel into files, each verified against its
  * digest while streaming. Transient failures are retried ({@code --image-download-retry}).
  */
-public final class ImagePuller {
+public final class ImagePuller implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ImagePuller.class);
   private static final int MAX_CONFIG_BYTES = 16 << 20;
@@ -190,5 +190,11 @@ public final class ImagePuller {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  /** Closes pooled registry connections. */
+  @Override
+  public void close() {
+    sessions.close();
   }
 }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * mounting from the base image's or an earlier destination's repository on the same registry, then the
  * manifest under every destination tag. Transient failures are retried ({@code --push-retry}).
  */
-public final class ImagePusher {
+public final class ImagePusher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ImagePusher.class);
   private static final String EMPTY_SHA256 = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -158,5 +158,11 @@ public final class ImagePusher {
       }
       throw e;
     }
+  }
+
+  /** Closes pooled registry connections. */
+  @Override
+  public void close() {
+    sessions.close();
   }
 }

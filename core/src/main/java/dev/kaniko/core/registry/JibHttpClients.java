@@ -30,7 +30,8 @@ final class JibHttpClients {
     SSLContext context = TlsContexts.create(registry, settings);
     // jib's "insecure" transport is tried after a TLS failure when failover is on; it verifies like the
     // secure one unless --skip-tls-verify*, so only plain HTTP (the next step) is gained by --insecure.
-    Supplier<HttpTransport> transport = () -> transport(context, settings.skipTlsVerify());
+    HttpTransport shared = transport(context, settings.skipTlsVerify());
+    Supplier<HttpTransport> transport = () -> shared;
     boolean failover = settings.insecure();
     try {
       return CONSTRUCTOR.newInstance(failover, settings.insecure(), log, transport, transport, false);
@@ -39,6 +40,7 @@ final class JibHttpClients {
     }
   }
 
+  /** One pooled, thread-safe transport per session; jib asks for a transport per request. */
   private static HttpTransport transport(SSLContext context, boolean skipHostnameCheck) {
     HttpClientBuilder builder = ApacheHttpTransport.newDefaultHttpClientBuilder();
     builder.setSSLSocketFactory(new SSLConnectionSocketFactory(context,

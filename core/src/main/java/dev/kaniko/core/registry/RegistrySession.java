@@ -32,12 +32,15 @@ final class RegistrySession {
   private final ImageReference image;
   private final RegistryOptions.Direction direction;
   private final RegistryClient client;
+  private final FailoverHttpClient http;
   private final JibErrors errors;
 
-  private RegistrySession(ImageReference image, RegistryOptions.Direction direction, RegistryClient client) {
+  private RegistrySession(ImageReference image, RegistryOptions.Direction direction, RegistryClient client,
+      FailoverHttpClient http) {
     this.image = image;
     this.direction = direction;
     this.client = client;
+    this.http = http;
     this.errors = new JibErrors(image);
   }
 
@@ -59,7 +62,7 @@ final class RegistrySession {
     RegistryClient.Factory factory = RegistryClient.factory(EventHandlers.NONE, image.apiHost(), image.repository(),
         mountFrom, http).setUserAgent(USER_AGENT);
     credential.ifPresent(c -> factory.setCredential(com.google.cloud.tools.jib.api.Credential.from(c.username(), c.secret())));
-    RegistrySession session = new RegistrySession(image, direction, factory.newRegistryClient());
+    RegistrySession session = new RegistrySession(image, direction, factory.newRegistryClient(), http);
     session.authenticate(credential);
     return session;
   }
@@ -167,6 +170,15 @@ final class RegistrySession {
     } catch (DigestException e) {
       throw new dev.kaniko.core.registry.RegistryException(dev.kaniko.core.registry.RegistryException.Kind.UNSUPPORTED,
           "digest " + digest + " of " + image.name() + " is not a sha256 digest");
+    }
+  }
+
+  /** Closes the session's connections. */
+  void close() {
+    try {
+      http.shutDown();
+    } catch (IOException e) {
+      // closing pooled connections; nothing to report
     }
   }
 

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Authenticated sessions reused per repository, direction and mount source (jib's client is thread-safe). */
-final class SessionPool {
+final class SessionPool implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SessionPool.class);
 
@@ -39,7 +39,20 @@ final class SessionPool {
 
   /** Drops a session (after a failure that may have left it unauthenticated). */
   synchronized void forget(ImageReference image) {
-    sessions.keySet().removeIf(key -> key.contains(" " + image.name() + " "));
+    sessions.entrySet().removeIf(entry -> {
+      boolean drop = entry.getKey().contains(" " + image.name() + " ");
+      if (drop) {
+        entry.getValue().close();
+      }
+      return drop;
+    });
+  }
+
+  /** Closes every session's connections. */
+  @Override
+  public synchronized void close() {
+    sessions.values().forEach(RegistrySession::close);
+    sessions.clear();
   }
 
   private static final Consumer<LogEvent> JIB_LOG = event -> {
