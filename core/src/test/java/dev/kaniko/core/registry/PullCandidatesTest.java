@@ -91,4 +91,17 @@ class PullCandidatesTest {
     assertThat(options.transportFor("plain:5000", RegistryOptions.Direction.PUSH).insecure()).isTrue();
     assertThat(options.transportFor("other", RegistryOptions.Direction.PUSH).caCertificates()).isEmpty();
   }
+
+  @Test
+  void loopbackRegistries_mayUsePlainHttpWithoutAFlag() {
+    assertThat(RegistryOptions.isLoopback("localhost:5000")).isTrue();
+    assertThat(RegistryOptions.isLoopback("127.0.0.1:41234")).isTrue();
+    assertThat(RegistryOptions.isLoopback("localhost")).isTrue();
+    assertThat(RegistryOptions.isLoopback("[::1]:5000")).isTrue();
+    assertThat(RegistryOptions.isLoopback("localhost.example.com")).isFalse();
+    assertThat(RegistryOptions.isLoopback("10.0.0.1:5000")).isFalse();
+    assertThat(RegistryOptions.defaults().transportFor("127.0.0.1:5000", RegistryOptions.Direction.PUSH).insecure())
+        .isTrue();
+    assertThat(RegistryOptions.defaults().transportFor("gcr.io", RegistryOptions.Direction.PUSH).insecure()).isFalse();
+  }
 }
