@@ -19,6 +19,9 @@ PACKAGES=(
   buildah                  # comparisons with another daemonless builder
   apache2-utils            # htpasswd -B (bcrypt) for the auth registry
   openssl                  # the TLS registry's throw-away CA
+  pigz                     # layer-writer comparisons (parallel gzip)
+  zstd                     # zstd layers read back by the reference tool
+  attr                     # setfattr/getfattr for xattr tests
   git                      # context-git tests
   ca-certificates
   coreutils                # chroot

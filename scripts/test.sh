@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-test-deps.sh
+export LC_ALL=C.UTF-8
 mvn -B -ntp verify

@@ -47,6 +47,11 @@ public final class FeatureGates {
     return WARMER_GATES;
   }
 
+  /** The supported flags (canonical long names). */
+  public Set<String> supportedFlags() {
+    return supported;
+  }
+
   /** Whether {@code flag} (canonical long name) is supported. */
   public boolean isSupported(String flag) {
     return supported.contains(flag);

@@ -59,6 +59,14 @@ class CommandFlagsTest {
     assertThat(DeprecatedAliases.executor().keySet()).isEqualTo(tableAliases);
   }
 
+  @Test
+  void featureGates_nameOnlyRealFlags() {
+    assertThat(longNames(EXECUTOR)).containsAll(FeatureGates.executor().supportedFlags());
+    assertThat(longNames(WARMER)).containsAll(FeatureGates.warmer().supportedFlags());
+    assertThat(FeatureGates.executor().supportedFlags())
+        .doesNotContainAnyElementsOf(DeprecatedAliases.executor().keySet());
+  }
+
   private static void assertMatches(CommandSpec spec, FlagTable.Row row) {
     OptionSpec option = spec.findOption(row.flag());
     assertThat(option).as("option %s", row.flag()).isNotNull();

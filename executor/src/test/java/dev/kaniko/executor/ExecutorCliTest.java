@@ -272,4 +272,22 @@ class ExecutorCliTest {
 
     assertThat(result.errLines()).containsExactly("error: abc stays readable");
   }
+
+  private static final org.slf4j.Logger BUILD_LOG = org.slf4j.LoggerFactory.getLogger("dev.kaniko.build");
+
+  @Test
+  void loggingFlags_configureTheProvider() {
+    BuildAction logs = options -> {
+      BUILD_LOG.debug("debug line");
+      BUILD_LOG.info("info line");
+    };
+
+    assertThat(CliHarness.executor(Map.of(), logs).errLines()).containsExactly("INFO info line");
+    assertThat(CliHarness.executor(Map.of(), logs, "--log-timestamp", "-v=debug").errLines())
+        .hasSize(2)
+        .allMatch(line -> line.matches("(DEBUG|INFO)\\[\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\] .* line"));
+    assertThat(CliHarness.executor(Map.of(), logs, "--verbosity", "warn").errLines()).isEmpty();
+    assertThat(CliHarness.executor(Map.of(), logs, "--log-format", "json").errLines())
+        .singleElement().asString().startsWith("{\"level\":\"info\",\"msg\":\"info line\",\"time\":");
+  }
 }

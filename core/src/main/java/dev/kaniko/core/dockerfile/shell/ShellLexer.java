@@ -59,7 +59,11 @@ public final class ShellLexer {
     return processWordWithMatches(word, env).result();
   }
 
-  /** Expands {@code word} and splits the result on unquoted whitespace (COPY sources, EXPOSE...). */
+  /**
+   * Expands {@code word} and splits the result on unquoted whitespace (COPY sources, EXPOSE...).
+   * Like BuildKit, an unquoted {@code <<} keeps the blanks after it in its word: {@code << EOF} is
+   * one word.
+   */
   public List<String> processWords(String word, Map<String, String> env)
       throws ShellExpansionException {
     return processWordWithMatches(word, env).words();

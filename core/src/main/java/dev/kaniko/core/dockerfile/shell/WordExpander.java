@@ -60,6 +60,10 @@ final class WordExpander {
         String value = processDollar();
         result.append(value);
         words.addString(value);
+      } else if (ch == '<') {
+        String operator = processPossibleHeredoc();
+        result.append(operator);
+        words.addRawString(operator);
       } else if (isQuote(ch)) {
         String quoted = ch == '\'' ? processSingleQuote() : processDoubleQuote();
         result.append(quoted);
@@ -97,6 +101,26 @@ final class WordExpander {
     }
     result.appendCodePoint(ch);
     return true;
+  }
+
+  /**
+   * An unquoted {@code <}; for {@code <<}, also the spaces, tabs and carriage returns right after
+   * it, so that {@code << EOF} stays one word (BuildKit's {@code processPossibleHeredoc}).
+   */
+  private String processPossibleHeredoc() {
+    StringBuilder operator = new StringBuilder().appendCodePoint(scanner.next());
+    if (scanner.peek() != '<') {
+      return operator.toString();
+    }
+    operator.appendCodePoint(scanner.next());
+    while (isHeredocBlank(scanner.peek())) {
+      operator.appendCodePoint(scanner.next());
+    }
+    return operator.toString();
+  }
+
+  private static boolean isHeredocBlank(int ch) {
+    return ch == ' ' || ch == '\t' || ch == '\r';
   }
 
   /** Everything up to the next single quote, literally; a single quote cannot be escaped. */

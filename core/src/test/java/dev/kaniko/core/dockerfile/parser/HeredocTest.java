@@ -3,7 +3,6 @@ package dev.kaniko.core.dockerfile.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Heredoc delimiters: quoting, escapes, variables and spacing, as BuildKit reads them. */
@@ -87,9 +86,6 @@ class HeredocTest {
   }
 
   @Test
-  @Disabled("needs the lexer to keep '<<' and the blanks after it in one word, like BuildKit's"
-      + " processPossibleHeredoc; ShellLexer splits '<< EOF' into two words (lexer bug,"
-      + " reported)")
   void spaceAfterOperator_isAllowed() throws Exception {
     assertThat(heredocs("RUN <<  EOF  > foo\nEOF\n")).extracting(Heredoc::name)
         .containsExactly("EOF");

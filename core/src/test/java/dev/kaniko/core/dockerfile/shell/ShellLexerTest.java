@@ -239,6 +239,71 @@ class ShellLexerTest {
     assertThat(lexer.processWords("a\u00a0b\u3000c", ENV)).containsExactly("a", "b", "c");
   }
 
+  // --- heredoc operator (BuildKit's processPossibleHeredoc)
+
+  private List<String> words(ShellLexer lexer, String text) throws ShellExpansionException {
+    return lexer.processWords(text, ENV);
+  }
+
+  @Test
+  void heredocOperator_keepsFollowingBlanksAndDelimiterInOneWord() throws Exception {
+    assertThat(words(lexer, "<<  EOF  > foo")).containsExactly("<<  EOF", ">", "foo");
+    assertThat(words(lexer, "cat << EOF << 'END'")).containsExactly("cat", "<< EOF", "<< END");
+    assertThat(words(lexer, "<< -EOF")).containsExactly("<< -EOF");
+  }
+
+  @Test
+  void heredocOperator_swallowsSpacesTabsAndCarriageReturnsOnly() throws Exception {
+    assertThat(words(lexer, "<<\t \rEOF")).containsExactly("<<\t \rEOF");
+    assertThat(words(lexer, "<<\u000bEOF")).containsExactly("<<", "EOF");
+    assertThat(words(lexer, "<<\nEOF")).containsExactly("<<", "EOF");
+    assertThat(words(lexer, "<<\u00a0EOF")).containsExactly("<<", "EOF");
+    assertThat(words(lexer, "cat <<  ")).containsExactly("cat", "<<  ");
+  }
+
+  @Test
+  void heredocOperator_dashAfterOperatorEndsTheBlanks() throws Exception {
+    assertThat(words(lexer, "<<-EOF")).containsExactly("<<-EOF");
+    assertThat(words(lexer, "<<- EOF")).containsExactly("<<-", "EOF");
+  }
+
+  @Test
+  void heredocOperator_staysJoinedToLeadingDigitsAndQuotedDelimiters() throws Exception {
+    assertThat(words(lexer, "3<< EOF 4<<\tX")).containsExactly("3<< EOF", "4<<\tX");
+    assertThat(words(lexer, "<< 'E O' x")).containsExactly("<< E O", "x");
+    assertThat(words(lexer.withRawQuotes(true), "<<  \"EOF\" x"))
+        .containsExactly("<<  \"EOF\"", "x");
+    assertThat(words(lexer.withRawEscapes(true), "<< \\EOF")).containsExactly("<< \\EOF");
+    assertThat(words(backtick, "<< `EOF")).containsExactly("<< EOF");
+  }
+
+  @Test
+  void heredocOperator_singleOrEscapedOrQuotedAngleBracketsSplitNormally() throws Exception {
+    assertThat(words(lexer, "< in a<b")).containsExactly("<", "in", "a<b");
+    assertThat(words(lexer, "\\<< EOF")).containsExactly("<<", "EOF");
+    assertThat(words(lexer, "'<<' EOF \"<< X\"")).containsExactly("<<", "EOF", "<< X");
+    assertThat(words(lexer.withSkipProcessQuotes(true), "'<< EOF'")).containsExactly("'<< EOF'");
+  }
+
+  @Test
+  void heredocOperator_thirdAngleBracketIsNotAnOperator() throws Exception {
+    assertThat(words(lexer, "<<<EOF")).containsExactly("<<<EOF");
+    assertThat(words(lexer, "<<< EOF")).containsExactly("<<<", "EOF");
+  }
+
+  @Test
+  void heredocOperator_variableValuesAfterItStillSplit() throws Exception {
+    assertThat(words(lexer, "<< $SET")).containsExactly("<< value");
+    assertThat(words(lexer, "<< $SPACED")).containsExactly("<< ", "a", "b");
+    assertThat(words(lexer, "${UNSET:-<< x}")).containsExactly("<<", "x");
+  }
+
+  @Test
+  void heredocOperator_leavesTheExpandedTextUnchanged() throws Exception {
+    assertThat(expand("<<  EOF  > foo")).isEqualTo("<<  EOF  > foo");
+    assertThat(expand("${UNSET:-<<\tx} < $SET")).isEqualTo("<<\tx < value");
+  }
+
   // --- matched / unmatched
 
   @Test
