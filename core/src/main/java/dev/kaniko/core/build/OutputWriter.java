@@ -46,7 +46,7 @@ final class OutputWriter {
       Path dir = options.ociLayoutPath().get();
       String ref = destinations.isEmpty() ? "latest" : destinations.get(0).tag();
       new OciLayoutWriter().write(image, dir, ref);
-      LOG.info("Wrote OCI layout {} ({}:{})", dir, dir, ref);
+      LOG.info("Wrote OCI layout {} (ref name {})", dir, ref);
     }
     if (options.tarPath().isPresent()) {
       Path tar = options.tarPath().get();
