@@ -21,7 +21,10 @@ public final class FeatureGates {
           "--skip-unused-stages", "--kaniko-dir", "--rootfs", "--no-push", "--destination",
           "--tar-path", "--oci-layout-path", "--digest-file", "--image-name-with-digest-file",
           "--image-name-tag-with-digest-file", "--reproducible", "--label", "--custom-platform",
-          "--compression", "--compression-level");
+          "--compression", "--compression-level", "--push-retry",
+          "--push-ignore-immutable-tag-errors", "--skip-push-permission-check", "--insecure",
+          "--skip-tls-verify", "--insecure-registry", "--skip-tls-verify-registry",
+          "--registry-certificate", "--registry-client-cert");
 
   /** Warmer flags parsed into WarmerOptions (the warmer itself is not built yet). */
   private static final Set<String> WARMER =

@@ -3,6 +3,7 @@ package dev.kaniko.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kaniko.testsupport.RegistryExtension;
 import dev.kaniko.testsupport.Skopeo;
 import dev.kaniko.testsupport.Umoci;
 import java.nio.file.Files;
@@ -11,12 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Builds the repository's {@code example/} with the packaged {@code bin/executor}. */
 class ExecutorBuildIT {
   private static final Path EXECUTOR = Path.of("target/kaniko/bin/executor").toAbsolutePath();
   private static final Path EXAMPLE = Path.of("../example").toAbsolutePath().normalize();
+
+  @RegisterExtension static RegistryExtension registry = RegistryExtension.plain();
 
   @TempDir Path temp;
 
@@ -66,6 +70,34 @@ class ExecutorBuildIT {
         "--destination", "registry.example/kaniko/example:1.0", "--digest-file", again.toString()))
         .isZero();
     assertThat(again).hasContent(Files.readString(digest));
+  }
+
+  @Test
+  void example_isPushedToTheDestinations() throws Exception {
+    Path docker = Files.createDirectories(temp.resolve("docker"));
+    Files.writeString(docker.resolve("config.json"), "{}");
+    Path names = temp.resolve("names");
+    Path err = temp.resolve("err.txt");
+    String destination = registry.reference("kaniko/example:1.0");
+
+    int exit = executorWithEnv(err, docker, "-c", EXAMPLE.toString(), "-d", destination,
+        "--image-name-tag-with-digest-file", names.toString(), "--push-retry", "1");
+
+    assertThat(exit).as(Files.readString(err)).isZero();
+    String digest = new Skopeo().manifestDigest(Skopeo.docker(destination), registry.access());
+    assertThat(names).hasContent(destination + "@" + digest);
+  }
+
+  private int executorWithEnv(Path err, Path dockerConfig, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(EXECUTOR.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
+        .redirectOutput(temp.resolve("out.txt").toFile()).redirectError(err.toFile());
+    builder.environment().remove("JAVA_OPTS");
+    builder.environment().put("DOCKER_CONFIG", dockerConfig.toString());
+    Process process = builder.start();
+    assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("executor finished").isTrue();
+    return process.exitValue();
   }
 
   @Test

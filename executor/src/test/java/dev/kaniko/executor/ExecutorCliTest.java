@@ -74,9 +74,9 @@ class ExecutorCliTest {
 
   @Test
   void severalUnsupportedFlags_reportTheFirstInCommandLineOrder() {
-    assertThat(CliHarness.executor("--insecure", "--cache", "-d", "r/a").errLines())
-        .containsExactly("error: --insecure is not supported yet");
-    assertThat(CliHarness.executor("-d", "r/a", "--cache", "--insecure").errLines())
+    assertThat(CliHarness.executor("--use-new-run", "--cache", "-d", "r/a").errLines())
+        .containsExactly("error: --use-new-run is not supported yet");
+    assertThat(CliHarness.executor("-d", "r/a", "--cache", "--use-new-run").errLines())
         .containsExactly("error: --cache is not supported yet");
     assertThat(CliHarness.executor("--target", "x", "--cache-repo", "r/c", "--cache").errLines())
         .containsExactly("error: --cache-repo is not supported yet");

@@ -25,13 +25,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The build engine: Dockerfile and context in, image out. Plans the stages, builds each in its
  * own rootfs directory under the work dir, assembles the target stage's image (OCI media types)
- * and writes the outputs the options ask for. One instance per build.
+ * and writes the outputs the options ask for, then pushes it to the destinations. One instance
+ * per build.
  */
 public final class ImageBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(ImageBuilder.class);
@@ -40,21 +42,29 @@ public final class ImageBuilder {
   private final BuildOptions options;
   private final Path workDir;
   private final Clock clock;
+  private final Map<String, String> env;
+
+  /** A builder reading credentials through the process environment ({@code DOCKER_CONFIG}). */
+  public ImageBuilder(BuildOptions options, Path workDir, Clock clock) {
+    this(options, workDir, clock, System.getenv());
+  }
 
   /**
    * @param workDir scratch space for stage rootfs directories and layer files (emptied after
    *     the build)
    * @param clock the source of {@code created} times (unused with --reproducible)
+   * @param env the environment credentials are looked up with ({@code DOCKER_CONFIG}, helpers)
    */
-  public ImageBuilder(BuildOptions options, Path workDir, Clock clock) {
+  public ImageBuilder(BuildOptions options, Path workDir, Clock clock, Map<String, String> env) {
     this.options = options;
     this.workDir = workDir;
     this.clock = clock;
+    this.env = Map.copyOf(env);
   }
 
   /** Builds {@code dockerfile} with {@code context} and writes the outputs. */
   public BuildResult build(Path context, Path dockerfile) throws BuildException, IOException {
-    checkPushOptions();
+    Optional<PushStep> push = pushStep();
     Map<String, Duration> timings = new LinkedHashMap<>();
     Instant start = clock.instant();
     Platform platform = targetPlatform();
@@ -64,11 +74,15 @@ public final class ImageBuilder {
     try {
       StageState target = buildStages(plan, context, buildDir, platform);
       Instant built = lap(timings, "stages", planned);
-      AssembledImage image = ImageAssembler.assemble(finalConfig(target), target.layers,
-          ImageFormat.OCI);
+      AssembledImage image = RegistryImages.withPushedManifest(ImageAssembler.assemble(
+          finalConfig(target), target.layers, ImageFormat.OCI));
       Instant assembled = lap(timings, "assemble", built);
       new OutputWriter(options).write(image);
-      lap(timings, "outputs", assembled);
+      Instant written = lap(timings, "outputs", assembled);
+      if (push.isPresent()) {
+        push.get().push(image);
+        lap(timings, "push", written);
+      }
       LOG.info("Built image {}", image.digest());
       return new BuildResult(image.digest(), image.configJson().digest(), image.config(),
           image.manifest().layers(), timings);
@@ -77,15 +91,17 @@ public final class ImageBuilder {
     }
   }
 
-  private void checkPushOptions() throws BuildException {
+  /** The push to do, its permissions checked before building (kaniko's order); none with --no-push. */
+  private Optional<PushStep> pushStep() throws BuildException {
     if (options.noPush()) {
-      return;
+      return Optional.empty();
     }
     if (options.destinations().isEmpty()) {
       throw new BuildException("you must provide --destination, or use --no-push");
     }
-    throw new BuildException("pushing to --destination is not supported yet (use --no-push with"
-        + " --tar-path or --oci-layout-path)");
+    PushStep push = new PushStep(options, env);
+    push.checkPermissions();
+    return Optional.of(push);
   }
 
   private Platform targetPlatform() throws BuildException {

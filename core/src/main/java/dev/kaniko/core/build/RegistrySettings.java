@@ -1,0 +1,30 @@
+package dev.kaniko.core.build;
+
+import dev.kaniko.core.options.BuildOptions;
+import dev.kaniko.core.registry.RegistryOptions;
+
+/** Maps the executor's registry flags ({@link BuildOptions}) onto the registry adapter's options. */
+final class RegistrySettings {
+  private RegistrySettings() {}
+
+  static RegistryOptions of(BuildOptions options) {
+    dev.kaniko.core.options.RegistryOptions r = options.registry();
+    RegistryOptions.Builder b = RegistryOptions.builder()
+        .insecure(options.insecure())
+        .skipTlsVerify(options.skipTlsVerify())
+        .insecurePull(r.insecurePull())
+        .skipTlsVerifyPull(r.skipTlsVerifyPull())
+        .skipDefaultRegistryFallback(r.skipDefaultRegistryFallback())
+        .pushRetry(options.pushRetry())
+        .imageDownloadRetry(options.imageDownloadRetry())
+        .pushIgnoreImmutableTagErrors(options.pushIgnoreImmutableTagErrors())
+        .skipPushPermissionCheck(options.skipPushPermissionCheck());
+    r.insecureRegistries().forEach(b::insecureRegistry);
+    r.skipTlsVerifyRegistries().forEach(b::skipTlsVerifyRegistry);
+    r.registryCertificates().forEach((reg, path) -> b.registryCertificate(reg + "=" + path));
+    r.registryClientCertificates().forEach((reg, v) -> b.registryClientCert(reg + "=" + v));
+    r.registryMirrors().forEach(b::registryMirror);
+    r.registryMaps().forEach((reg, targets) -> targets.forEach(t -> b.registryMap(reg + "=" + t)));
+    return b.build();
+  }
+}
