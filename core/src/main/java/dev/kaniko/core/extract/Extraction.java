@@ -268,8 +268,12 @@ final class Extraction {
       if (dir != null && dir != RootResolver.IGNORED && dir.image().isRoot()) {
         throw new ExtractionException(name, "an opaque marker on the root is not allowed");
       }
+      if (dir == RootResolver.IGNORED) {
+        tally.ignored++;
+        return;
+      }
       tally.opaqueDirectories++;
-      if (dir == null || dir == RootResolver.IGNORED) {
+      if (dir == null) {
         return;
       }
       remember(dir.image());

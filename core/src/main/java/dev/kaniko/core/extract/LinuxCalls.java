@@ -5,12 +5,20 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.TimeUnit;
 
-/** The two syscalls the JDK lacks: mknod(2) and lsetxattr(2), through JNA (loaded lazily). */
+/**
+ * Syscalls the JDK lacks or only offers by opening the file: mknod(2), lsetxattr(2) and
+ * utimensat(2) with AT_SYMLINK_NOFOLLOW, through JNA (loaded lazily).
+ */
 final class LinuxCalls {
   static final int EPERM = 1;
   static final int EACCES = 13;
   static final int EOPNOTSUPP = 95;
+
+  static final int AT_FDCWD = -100;
+  static final int AT_SYMLINK_NOFOLLOW = 0x100;
 
   static final int S_IFIFO = 0010000;
   static final int S_IFCHR = 0020000;
@@ -22,6 +30,8 @@ final class LinuxCalls {
 
     int lsetxattr(String path, String name, byte[] value, long size, int flags)
         throws LastErrorException;
+
+    int utimensat(int dirfd, String path, long[] times, int flags) throws LastErrorException;
   }
 
   /** A failed syscall with its errno. */
@@ -58,6 +68,24 @@ final class LinuxCalls {
     } catch (LastErrorException e) {
       throw new ErrnoException("lsetxattr " + name + " on", path, e.getErrorCode());
     }
+  }
+
+  /** Sets atime and mtime of {@code path} itself (never a symlink's target), never opening it. */
+  void lutimes(Path path, FileTime atime, FileTime mtime) throws ErrnoException {
+    long[] times = {seconds(atime), nanos(atime), seconds(mtime), nanos(mtime)};
+    try {
+      Holder.LIBC.utimensat(AT_FDCWD, path.toString(), times, AT_SYMLINK_NOFOLLOW);
+    } catch (LastErrorException e) {
+      throw new ErrnoException("utimensat", path, e.getErrorCode());
+    }
+  }
+
+  private static long seconds(FileTime time) {
+    return Math.floorDiv(time.to(TimeUnit.NANOSECONDS), 1_000_000_000L);
+  }
+
+  private static long nanos(FileTime time) {
+    return Math.floorMod(time.to(TimeUnit.NANOSECONDS), 1_000_000_000L);
   }
 
   /** glibc's makedev encoding of a 64-bit dev_t. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -33,7 +32,7 @@ final class MetadataWriter {
   /** Ownership, times, mode and xattrs of a regular file. */
   void applyToFile(Path path, TarArchiveEntry entry) throws IOException {
     owner(path, entry);
-    times(path, entry, NOFOLLOW);
+    times(path, entry);
     mode(path, entry.getMode(), NOFOLLOW);
     xattrs(path, entry);
   }
@@ -41,14 +40,14 @@ final class MetadataWriter {
   /** Ownership, times and xattrs of a symlink (Linux ignores a symlink's mode). */
   void applyToSymlink(Path path, TarArchiveEntry entry) throws IOException {
     owner(path, entry);
-    times(path, entry, NOFOLLOW);
+    times(path, entry);
     xattrs(path, entry);
   }
 
   /** Ownership, times, mode and xattrs of a fifo or device node, without opening it. */
   void applyToNode(Path path, TarArchiveEntry entry) throws IOException {
     owner(path, entry);
-    times(path, entry, FOLLOW);
+    times(path, entry);
     mode(path, entry.getMode(), FOLLOW);
     xattrs(path, entry);
   }
@@ -61,8 +60,7 @@ final class MetadataWriter {
 
   /** Mode and times of a directory, once its children are written. */
   void finishDirectory(Path path, int mode, FileTime mtime, FileTime atime) throws IOException {
-    Files.getFileAttributeView(path, BasicFileAttributeView.class, NOFOLLOW)
-        .setTimes(mtime, atime, null);
+    linux.lutimes(path, atime, mtime);
     mode(path, mode, NOFOLLOW);
   }
 
@@ -79,12 +77,9 @@ final class MetadataWriter {
     Files.setAttribute(path, "unix:gid", (int) entry.getLongGroupId(), NOFOLLOW);
   }
 
-  private static void times(Path path, TarArchiveEntry entry, LinkOption[] links)
-      throws IOException {
-    FileTime mtime = entry.getLastModifiedTime();
-    FileTime atime = atime(entry);
-    Files.getFileAttributeView(path, BasicFileAttributeView.class, links)
-        .setTimes(mtime, atime, null);
+  /** Times are set with utimensat(AT_SYMLINK_NOFOLLOW): the JDK would open fifos and devices. */
+  private void times(Path path, TarArchiveEntry entry) throws IOException {
+    linux.lutimes(path, atime(entry), entry.getLastModifiedTime());
   }
 
   static FileTime atime(TarArchiveEntry entry) {
