@@ -14,6 +14,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * writing outside it. See docs/extraction.md for the safety rules. Thread-safe (stateless).
  */
 public final class TarExtractor {
+  private static final int RECORD = 512;
   private final ExtractOptions options;
   private final LinuxCalls linux;
 
@@ -34,15 +35,27 @@ public final class TarExtractor {
     }
     ExtractResult.Tally tally = new ExtractResult.Tally();
     Extraction extraction = new Extraction(realRoot, options, linux, tally);
-    try (InputStream data = Compression.decompress(new NonClosing(in));
+    try (Counting data = new Counting(Compression.decompress(new NonClosing(in)));
         TarArchiveInputStream tar = new TarArchiveInputStream(data, "UTF-8")) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
         extraction.apply(entry, tar);
       }
+      requireWholeRecords(data.count);
     }
     extraction.finish();
     return tally.toResult();
+  }
+
+  /**
+   * commons-compress ends quietly at a partial header; like Go's archive/tar we call that a
+   * truncated archive (an archive without its end-of-archive blocks is still accepted).
+   */
+  private static void requireWholeRecords(long bytes) throws IOException {
+    if (bytes % RECORD != 0) {
+      throw new IOException("truncated tar archive: it ends inside a header record after "
+          + bytes + " bytes");
+    }
   }
 
   @Override
@@ -59,6 +72,40 @@ public final class TarExtractor {
     @Override
     public void close() {
       // the caller owns the stream
+    }
+  }
+
+  /** Counts the decompressed bytes the tar reader consumed. */
+  private static final class Counting extends FilterInputStream {
+    long count;
+
+    Counting(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count += skipped;
+      return skipped;
     }
   }
 }
