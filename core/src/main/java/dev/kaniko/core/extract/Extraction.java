@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
@@ -42,8 +43,11 @@ final class Extraction {
     this.tally = tally;
   }
 
-  void apply(TarArchiveEntry entry, InputStream content) throws IOException {
+  /** Applies one entry; {@code rawPax} holds its PAX records with undecoded values. */
+  void apply(TarArchiveEntry entry, InputStream content, Map<String, byte[]> rawPax)
+      throws IOException {
     tally.entries++;
+    metadata.useRawPax(rawPax);
     String name = entry.getName();
     ImagePath path = ImagePath.parse(name, name);
     try {

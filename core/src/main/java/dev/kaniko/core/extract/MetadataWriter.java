@@ -22,11 +22,17 @@ final class MetadataWriter {
   private final ExtractOptions options;
   private final LinuxCalls linux;
   private final ExtractResult.Tally tally;
+  private Map<String, byte[]> rawPax = Map.of();
 
   MetadataWriter(ExtractOptions options, LinuxCalls linux, ExtractResult.Tally tally) {
     this.options = options;
     this.linux = linux;
     this.tally = tally;
+  }
+
+  /** The raw PAX records of the entry about to be written (binary-safe xattr values). */
+  void useRawPax(Map<String, byte[]> records) {
+    this.rawPax = records;
   }
 
   /** Ownership, times, mode and xattrs of a regular file. */
@@ -91,7 +97,7 @@ final class MetadataWriter {
     if (options.mode() != ExtractMode.LAYER) {
       return;
     }
-    for (Map.Entry<String, byte[]> xattr : PaxXattrs.of(entry).entrySet()) {
+    for (Map.Entry<String, byte[]> xattr : PaxXattrs.of(entry, rawPax).entrySet()) {
       try {
         linux.lsetxattr(path, xattr.getKey(), xattr.getValue());
       } catch (LinuxCalls.ErrnoException e) {

@@ -17,12 +17,17 @@ final class PaxXattrs {
 
   private PaxXattrs() {}
 
-  static Map<String, byte[]> of(TarArchiveEntry entry) throws ExtractionException {
+  /**
+   * The entry's xattrs; {@code raw} holds the same PAX records with undecoded values (see
+   * {@link RawPaxTap}) and is preferred whenever it agrees with what commons-compress decoded.
+   */
+  static Map<String, byte[]> of(TarArchiveEntry entry, Map<String, byte[]> raw)
+      throws ExtractionException {
     Map<String, byte[]> xattrs = new LinkedHashMap<>();
     for (Map.Entry<String, String> header : entry.getExtraPaxHeaders().entrySet()) {
       String key = header.getKey();
       if (key.startsWith(SCHILY)) {
-        xattrs.put(key.substring(SCHILY.length()), schilyValue(entry, key, header.getValue()));
+        xattrs.put(key.substring(SCHILY.length()), schilyValue(entry, key, header.getValue(), raw.get(key)));
       } else if (key.startsWith(LIBARCHIVE)) {
         String name = URLDecoder.decode(key.substring(LIBARCHIVE.length()), StandardCharsets.UTF_8);
         xattrs.putIfAbsent(name, Base64.getDecoder().decode(header.getValue()));
@@ -33,10 +38,14 @@ final class PaxXattrs {
 
   /**
    * commons-compress decodes PAX values as UTF-8, so a binary value that is not valid UTF-8
-   * arrives with U+FFFD in it: refuse it rather than write a corrupted attribute.
+   * arrives with U+FFFD in it: use the raw bytes when they decode to the same string, and
+   * otherwise refuse rather than write a corrupted attribute.
    */
-  private static byte[] schilyValue(TarArchiveEntry entry, String key, String value)
+  private static byte[] schilyValue(TarArchiveEntry entry, String key, String value, byte[] raw)
       throws ExtractionException {
+    if (raw != null && new String(raw, StandardCharsets.UTF_8).equals(value)) {
+      return raw;
+    }
     if (value.indexOf('\uFFFD') >= 0) {
       throw new ExtractionException(entry.getName(), "PAX record " + key
           + " holds a binary value that is not valid UTF-8; it cannot be applied faithfully");

@@ -35,13 +35,13 @@ public final class TarExtractor {
     }
     ExtractResult.Tally tally = new ExtractResult.Tally();
     Extraction extraction = new Extraction(realRoot, options, linux, tally);
-    try (Counting data = new Counting(Compression.decompress(new NonClosing(in)));
+    try (RawPaxTap data = new RawPaxTap(Compression.decompress(new NonClosing(in)));
         TarArchiveInputStream tar = new TarArchiveInputStream(data, "UTF-8")) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
-        extraction.apply(entry, tar);
+        extraction.apply(entry, tar, data.currentRecords());
       }
-      requireWholeRecords(data.count);
+      requireWholeRecords(data.count());
     }
     extraction.finish();
     return tally.toResult();
@@ -72,40 +72,6 @@ public final class TarExtractor {
     @Override
     public void close() {
       // the caller owns the stream
-    }
-  }
-
-  /** Counts the decompressed bytes the tar reader consumed. */
-  private static final class Counting extends FilterInputStream {
-    long count;
-
-    Counting(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      count += skipped;
-      return skipped;
     }
   }
 }
