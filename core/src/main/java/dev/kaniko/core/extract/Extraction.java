@@ -174,6 +174,10 @@ final class Extraction {
   private void writeHardlink(TarArchiveEntry entry, ImagePath image, Path host)
       throws IOException {
     Path target = new HardlinkTarget(resolver, options, entry).resolve();
+    if (target == null) {
+      tally.ignored++;
+      return;
+    }
     if (target.equals(host)) {
       throw new ExtractionException(entry.getName(), "hardlink to itself");
     }

@@ -20,6 +20,7 @@ final class HardlinkTarget {
     this.entry = entry;
   }
 
+  /** The host path of the target, or null when the target is an ignored path (never linked). */
   Path resolve() throws IOException {
     String name = entry.getName();
     String linkName = entry.getLinkName();
@@ -30,7 +31,7 @@ final class HardlinkTarget {
     RootResolver.Resolved parent = resolver.resolveDirectory(target.parent(), name, null);
     if (parent == RootResolver.IGNORED
         || parent != null && options.isIgnored(parent.image().child(target.fileName()).toString())) {
-      throw new ExtractionException(name, "hardlink target \"" + linkName + "\" is an ignored path");
+      return null; // e.g. /kaniko/.docker/config.json in in-place mode: never exposed by a link
     }
     Path host = parent == null ? null : parent.host().resolve(target.fileName());
     BasicFileAttributes attrs = host == null ? null : RootResolver.lstat(host);

@@ -64,6 +64,25 @@ class TarExtractorHostileTest {
   }
 
   @Test
+  void extract_rejectsLongPaxNameClimbingAboveTheRoot() {
+    String name = "a/".repeat(60) + "../".repeat(61) + "x";
+    byte[] tar = new TestTar().file(name, "escaped").build();
+
+    assertThatThrownBy(() -> sandbox.extract(ExtractOptions.layer(), tar))
+        .isInstanceOf(ExtractionException.class)
+        .hasMessageContaining("climbs above the root");
+  }
+
+  @Test
+  void extract_rejectsLongHardlinkTargetClimbingAboveTheRoot() {
+    String target = "a/".repeat(60) + "../".repeat(61) + "outside/sentinel";
+    byte[] tar = new TestTar().hardlink("h", target).build();
+
+    assertThatThrownBy(() -> sandbox.extract(ExtractOptions.layer(), tar))
+        .hasMessageContaining("climbs above the root");
+  }
+
+  @Test
   void extract_normalisesDotDotThatStaysInside() throws IOException {
     byte[] tar = new TestTar().dir("a/").file("a/../b", "inside").build();
 

@@ -319,6 +319,23 @@ class TarExtractorLayerTest {
   }
 
   @Test
+  void hardlinksIntoIgnoredPaths_areNotCreated() throws IOException {
+    Files.createDirectories(root.resolve("kaniko/.docker"));
+    Files.writeString(root.resolve("kaniko/.docker/config.json"), "{\"auths\":{}}");
+    ExtractOptions options = ExtractOptions.builder(ExtractMode.LAYER)
+        .ignore(IgnoredPaths.under("/kaniko")).build();
+
+    ExtractResult result = sandbox.extract(options, new TestTar()
+        .hardlink("stolen", "/kaniko/.docker/config.json").symlink("k", "kaniko")
+        .hardlink("stolen2", "k/.docker/config.json").build());
+
+    assertThat(root.resolve("stolen")).doesNotExist();
+    assertThat(root.resolve("stolen2")).doesNotExist();
+    assertThat(attr(root.resolve("kaniko/.docker/config.json"), "nlink")).isEqualTo(1);
+    assertThat(result.ignored()).isEqualTo(2);
+  }
+
+  @Test
   void replacingADirectoryHoldingIgnoredPaths_failsLoudly() throws IOException {
     Files.createDirectories(root.resolve("var/run/secrets"));
     ExtractOptions options = ExtractOptions.builder(ExtractMode.LAYER)
