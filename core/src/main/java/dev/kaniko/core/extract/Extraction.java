@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,6 +31,7 @@ final class Extraction {
   /** Image paths written by this layer: whiteouts and opaque markers spare them. */
   private final Set<String> written = new HashSet<>();
   private final List<PendingDirectory> directories = new ArrayList<>();
+  private final Whiteouts whiteouts;
   private final byte[] buffer = new byte[BUFFER];
 
   private record PendingDirectory(Path host, int mode, FileTime mtime, FileTime atime) {}
@@ -41,6 +43,7 @@ final class Extraction {
     this.metadata = new MetadataWriter(options, linux, tally);
     this.linux = linux;
     this.tally = tally;
+    this.whiteouts = new Whiteouts(resolver, options, deleter, tally, written);
   }
 
   /** Applies one entry; {@code rawPax} holds its PAX records with undecoded values. */
@@ -52,12 +55,14 @@ final class Extraction {
     ImagePath path = ImagePath.parse(name, name);
     try {
       if (isWhiteout(path)) {
-        new Whiteout(name, path).apply();
+        whiteouts.apply(name, path);
       } else {
         write(entry, path, content);
       }
     } catch (ExtractionException e) {
       throw e;
+    } catch (InvalidPathException e) {
+      throw new ExtractionException(name, "invalid path: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new ExtractionException(name, "cannot be written: " + e, e);
     }
@@ -76,7 +81,7 @@ final class Extraction {
 
   private boolean isWhiteout(ImagePath path) {
     return options.mode() == ExtractMode.LAYER && !path.isRoot()
-        && path.fileName().startsWith(Whiteout.PREFIX);
+        && path.fileName().startsWith(Whiteouts.PREFIX);
   }
 
   private void write(TarArchiveEntry entry, ImagePath path, InputStream content)
@@ -228,64 +233,6 @@ final class Extraction {
   private void remember(ImagePath image) {
     if (options.mode() == ExtractMode.LAYER) {
       written.add(image.toString());
-    }
-  }
-
-  /** A {@code .wh.<name>} or {@code .wh..wh..opq} entry of a layer. */
-  private final class Whiteout {
-    static final String PREFIX = ".wh.";
-    static final String OPAQUE = ".wh..wh..opq";
-
-    private final String name;
-    private final ImagePath path;
-
-    Whiteout(String name, ImagePath path) {
-      this.name = name;
-      this.path = path;
-    }
-
-    void apply() throws IOException {
-      if (path.fileName().equals(OPAQUE)) {
-        opaque();
-      } else {
-        delete(path.fileName().substring(PREFIX.length()));
-      }
-    }
-
-    private void delete(String victim) throws IOException {
-      if (victim.isEmpty() || victim.equals(".") || victim.equals("..")) {
-        throw new ExtractionException(name, "whiteout of \"" + victim + "\" is not allowed");
-      }
-      tally.whiteouts++;
-      RootResolver.Resolved parent = resolver.resolveDirectory(path.parent(), name, null);
-      if (parent == null) {
-        return;
-      }
-      ImagePath image = parent == RootResolver.IGNORED ? null : parent.image().child(victim);
-      if (image == null || options.isIgnored(image.toString())) {
-        tally.ignored++;
-        return;
-      }
-      if (!written.contains(image.toString())) {
-        deleter.delete(parent.host().resolve(victim), image);
-      }
-    }
-
-    private void opaque() throws IOException {
-      RootResolver.Resolved dir = resolver.resolveDirectory(path.parent(), name, null);
-      if (dir != null && dir != RootResolver.IGNORED && dir.image().isRoot()) {
-        throw new ExtractionException(name, "an opaque marker on the root is not allowed");
-      }
-      if (dir == RootResolver.IGNORED) {
-        tally.ignored++;
-        return;
-      }
-      tally.opaqueDirectories++;
-      if (dir == null) {
-        return;
-      }
-      remember(dir.image());
-      deleter.clearExcept(dir.host(), dir.image(), written);
     }
   }
 }

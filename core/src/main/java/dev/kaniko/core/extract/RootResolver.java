@@ -27,8 +27,8 @@ final class RootResolver {
   /** A resolved location: the symlink-free image path and the host path under the root. */
   record Resolved(ImagePath image, Path host) {}
 
-  /** Outcome marker: the resolution reached an ignored path. */
-  static final Resolved IGNORED = new Resolved(ImagePath.ROOT, Path.of("/"));
+  /** Outcome marker: the resolution reached an ignored path (no host path, never written). */
+  static final Resolved IGNORED = new Resolved(ImagePath.ROOT, null);
 
   private final Path root;
   private final ExtractOptions options;
