@@ -24,7 +24,9 @@ public final class FeatureGates {
           "--compression", "--compression-level", "--push-retry",
           "--push-ignore-immutable-tag-errors", "--skip-push-permission-check", "--insecure",
           "--skip-tls-verify", "--insecure-registry", "--skip-tls-verify-registry",
-          "--registry-certificate", "--registry-client-cert");
+          "--registry-certificate", "--registry-client-cert", "--insecure-pull",
+          "--skip-tls-verify-pull", "--registry-mirror", "--registry-map",
+          "--skip-default-registry-fallback", "--image-download-retry");
 
   /** Warmer flags parsed into WarmerOptions (the warmer itself is not built yet). */
   private static final Set<String> WARMER =

@@ -10,7 +10,6 @@ import dev.kaniko.core.image.AssembledImage;
 import dev.kaniko.core.image.ContainerConfig;
 import dev.kaniko.core.image.ImageAssembler;
 import dev.kaniko.core.image.ImageConfig;
-import dev.kaniko.core.image.ImageFormat;
 import dev.kaniko.core.layer.Compression;
 import dev.kaniko.core.layer.LayerOptions;
 import dev.kaniko.core.layer.LayerWriter;
@@ -31,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The build engine: Dockerfile and context in, image out. Plans the stages, builds each in its
- * own rootfs directory under the work dir, assembles the target stage's image (OCI media types)
+ * own rootfs directory under the work dir, assembles the target stage's image (the registry
+ * base's manifest family, else OCI)
  * and writes the outputs the options ask for, then pushes it to the destinations. One instance
  * per build.
  */
@@ -75,7 +75,7 @@ public final class ImageBuilder {
       StageState target = buildStages(plan, context, buildDir, platform);
       Instant built = lap(timings, "stages", planned);
       AssembledImage image = RegistryImages.withPushedManifest(ImageAssembler.assemble(
-          finalConfig(target), target.layers, ImageFormat.OCI));
+          finalConfig(target), target.layers, target.format));
       Instant assembled = lap(timings, "assemble", built);
       new OutputWriter(options).write(image);
       Instant written = lap(timings, "outputs", assembled);
@@ -129,8 +129,9 @@ public final class ImageBuilder {
         platform.variant().isEmpty() ? null : platform.variant());
     LayerStep layers = new LayerStep(new LayerWriter(layerOptions(buildDir)), created());
     Map<Integer, StageState> built = new HashMap<>();
+    BaseImageStep baseImages = new BaseImageStep(options, env, buildDir.resolve("base"));
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
-        scratch, layers);
+        scratch, layers, baseImages, platform);
     for (PlannedStage stage : plan.stages()) {
       built.put(stage.index(), stages.build(stage));
     }

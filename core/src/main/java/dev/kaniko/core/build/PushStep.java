@@ -1,8 +1,5 @@
 package dev.kaniko.core.build;
 
-import dev.kaniko.core.auth.CredentialException;
-import dev.kaniko.core.auth.CredentialSource;
-import dev.kaniko.core.auth.DockerConfigCredentials;
 import dev.kaniko.core.image.AssembledImage;
 import dev.kaniko.core.options.BuildOptions;
 import dev.kaniko.core.registry.ImagePusher;
@@ -56,15 +53,7 @@ final class PushStep {
   }
 
   private ImagePusher pusher() throws BuildException {
-    return new ImagePusher(RegistrySettings.of(options), credentials());
-  }
-
-  private CredentialSource credentials() throws BuildException {
-    try {
-      return DockerConfigCredentials.fromEnvironment(env);
-    } catch (CredentialException e) {
-      throw new BuildException(e.getMessage(), e);
-    }
+    return new ImagePusher(RegistrySettings.of(options), RegistrySettings.credentials(env));
   }
 
   private static List<ImageReference> parse(List<String> references) throws BuildException {

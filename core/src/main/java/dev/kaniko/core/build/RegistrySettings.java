@@ -1,7 +1,11 @@
 package dev.kaniko.core.build;
 
+import dev.kaniko.core.auth.CredentialException;
+import dev.kaniko.core.auth.CredentialSource;
+import dev.kaniko.core.auth.DockerConfigCredentials;
 import dev.kaniko.core.options.BuildOptions;
 import dev.kaniko.core.registry.RegistryOptions;
+import java.util.Map;
 
 /** Maps the executor's registry flags ({@link BuildOptions}) onto the registry adapter's options. */
 final class RegistrySettings {
@@ -26,5 +30,14 @@ final class RegistrySettings {
     r.registryMirrors().forEach(b::registryMirror);
     r.registryMaps().forEach((reg, targets) -> targets.forEach(t -> b.registryMap(reg + "=" + t)));
     return b.build();
+  }
+
+  /** Credentials from the docker config the environment points at. */
+  static CredentialSource credentials(Map<String, String> env) throws BuildException {
+    try {
+      return DockerConfigCredentials.fromEnvironment(env);
+    } catch (CredentialException e) {
+      throw new BuildException(e.getMessage(), e);
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.kaniko.core.build;
 import dev.kaniko.core.copy.CopyOperation;
 import dev.kaniko.core.dockerfile.BuildPlan;
 import dev.kaniko.core.dockerfile.DockerfileException;
+import dev.kaniko.core.dockerfile.Platform;
 import dev.kaniko.core.dockerfile.PlannedStage;
 import dev.kaniko.core.dockerfile.StageBase;
 import dev.kaniko.core.dockerfile.instructions.AddInstruction;
@@ -15,14 +16,15 @@ import dev.kaniko.core.image.ImageConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds one planned stage: prepares its rootfs and config from its base (scratch or an earlier
- * stage), then runs its instructions in order, each giving a layer or a metadata history entry.
+ * Builds one planned stage: prepares its rootfs and config from its base (scratch, an earlier
+ * stage or a registry image), then runs its instructions in order, each giving a layer or a metadata history entry.
  */
 final class StageBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(StageBuilder.class);
@@ -33,20 +35,24 @@ final class StageBuilder {
   private final ImageConfig scratch;
   private final LayerStep layers;
   private final CopyStep copy;
+  private final BaseImageStep baseImages;
+  private final Platform targetPlatform;
 
   StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
-      ImageConfig scratch, LayerStep layers) {
+      ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform) {
     this.plan = plan;
     this.stagesDir = stagesDir;
     this.built = built;
     this.scratch = scratch;
     this.layers = layers;
+    this.baseImages = baseImages;
+    this.targetPlatform = targetPlatform;
     this.copy = new CopyStep(context, plan.dockerfile(), built, stagesDir.resolve("scratch"));
   }
 
   StageState build(PlannedStage planned) throws BuildException, IOException {
     StageState stage = start(planned);
-    for (Instruction raw : planned.instructions()) {
+    for (Instruction raw : stage.instructions) {
       LOG.info("{}", createdBy(raw));
       execute(expand(stage, raw), stage);
     }
@@ -67,12 +73,43 @@ final class StageBuilder {
       ImageConfig image = parent.currentImage();
       stage = new StageState(planned, rootfs, parent.scope.inherit(),
           image.withConfig(image.config().toBuilder().clearOnBuild().build()), parent.layers);
+      stage.format = parent.format;
     } else {
-      throw BuildException.at(plan.dockerfile().fileName(), planned.stage().from().line(),
-          "FROM " + base.reference() + ": building from a registry image is not supported yet");
+      stage = fromImage(planned, rootfs);
     }
     MetadataStep.env(stage.scope.imageEnvironment(), stage.config);
     return stage;
+  }
+
+  private StageState fromImage(PlannedStage planned, Path rootfs)
+      throws BuildException, IOException {
+    Files.createDirectories(rootfs);
+    Platform platform = planned.platform().orElse(targetPlatform);
+    BaseImage base = baseImages.pull(planned.base().reference(), platform, rootfs);
+    ImageConfig image = base.config();
+    List<String> triggers = image.config().onBuild() == null ? List.of()
+        : image.config().onBuild();
+    StageState stage = new StageState(planned, rootfs,
+        plan.newScope(environment(image.config().env())),
+        image.withConfig(image.config().toBuilder().clearOnBuild().build()), base.layers());
+    stage.format = base.format();
+    try {
+      stage.instructions = plan.withBaseImageTriggers(planned, triggers);
+    } catch (DockerfileException e) {
+      throw new BuildException(e.getMessage(), e);
+    }
+    return stage;
+  }
+
+  private static Map<String, String> environment(List<String> env) {
+    Map<String, String> map = new LinkedHashMap<>();
+    if (env != null) {
+      for (String entry : env) {
+        int eq = entry.indexOf('=');
+        map.put(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? "" : entry.substring(eq + 1));
+      }
+    }
+    return map;
   }
 
   private Instruction expand(StageState stage, Instruction raw) throws BuildException {

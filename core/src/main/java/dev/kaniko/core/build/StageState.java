@@ -3,7 +3,9 @@ package dev.kaniko.core.build;
 import dev.kaniko.core.dockerfile.PlannedStage;
 import dev.kaniko.core.dockerfile.VariableScope;
 import dev.kaniko.core.image.ContainerConfig;
+import dev.kaniko.core.dockerfile.instructions.Instruction;
 import dev.kaniko.core.image.HistoryEntry;
+import dev.kaniko.core.image.ImageFormat;
 import dev.kaniko.core.image.ImageConfig;
 import dev.kaniko.core.layer.LayerBlob;
 import java.nio.file.Path;
@@ -23,6 +25,10 @@ final class StageState {
   ImageConfig image;
   ContainerConfig.Builder config;
   boolean cmdSet;
+  /** The manifest family of the result: the registry base's, else OCI. */
+  ImageFormat format = ImageFormat.OCI;
+  /** The instructions to run (a registry base's ONBUILD triggers spliced in). */
+  List<Instruction> instructions;
 
   StageState(PlannedStage planned, Path rootfs, VariableScope scope, ImageConfig base,
       List<LayerBlob> baseLayers) {
@@ -33,6 +39,7 @@ final class StageState {
     this.config = base.config().toBuilder();
     this.layers = new ArrayList<>(baseLayers);
     this.history = new ArrayList<>(base.history());
+    this.instructions = planned.instructions();
   }
 
   /** The config as built so far. */

@@ -1,0 +1,113 @@
+package dev.kaniko.core.build;
+
+import dev.kaniko.core.dockerfile.Platform;
+import dev.kaniko.core.extract.ExtractOptions;
+import dev.kaniko.core.extract.TarExtractor;
+import dev.kaniko.core.image.HistoryEntry;
+import dev.kaniko.core.image.ImageConfig;
+import dev.kaniko.core.image.ImageFormat;
+import dev.kaniko.core.image.ImageJson;
+import dev.kaniko.core.layer.LayerBlob;
+import dev.kaniko.core.options.BuildOptions;
+import dev.kaniko.core.registry.Descriptor;
+import dev.kaniko.core.registry.ImagePuller;
+import dev.kaniko.core.registry.ImageReference;
+import dev.kaniko.core.registry.PulledImage;
+import dev.kaniko.core.registry.RegistryException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * FROM a registry image: pulls it for the stage's platform, extracts its layers safely into the
+ * stage rootfs (whiteouts applied) and keeps the compressed layers for the output image.
+ */
+final class BaseImageStep {
+  private static final Logger LOG = LoggerFactory.getLogger(BaseImageStep.class);
+
+  private final BuildOptions options;
+  private final Map<String, String> env;
+  private final Path layersDir;
+
+  BaseImageStep(BuildOptions options, Map<String, String> env, Path layersDir) {
+    this.options = options;
+    this.env = env;
+    this.layersDir = layersDir;
+  }
+
+  BaseImage pull(String reference, Platform platform, Path rootfs)
+      throws BuildException, IOException {
+    ImageReference ref = parse(reference);
+    try (ImagePuller puller =
+        new ImagePuller(RegistrySettings.of(options), RegistrySettings.credentials(env))) {
+      PulledImage image = puller.pull(ref, dev.kaniko.core.registry.Platform.parse(
+          platform.toString()));
+      LOG.info("Pulled {} ({})", reference, image.digest());
+      Path dir = Files.createDirectories(layersDir.resolve(image.digest().replace(':', '-')));
+      List<Path> files = puller.pullLayers(image, dir);
+      ImageConfig config = ImageJson.parse(image.config(), ImageConfig.class);
+      List<LayerBlob> layers = layers(image, config, files);
+      for (Path file : files) {
+        extract(file, rootfs);
+      }
+      ImageFormat format = ImageFormat.valueOf(image.format().name());
+      return new BaseImage(withLayerHistory(config, layers.size()), layers, format);
+    } catch (RegistryException e) {
+      throw new BuildException(e.getMessage(), e);
+    }
+  }
+
+  private static ImageReference parse(String reference) throws BuildException {
+    try {
+      return ImageReference.parse(reference);
+    } catch (IllegalArgumentException e) {
+      throw new BuildException(e.getMessage(), e);
+    }
+  }
+
+  private static List<LayerBlob> layers(PulledImage image, ImageConfig config, List<Path> files)
+      throws BuildException {
+    List<Descriptor> descriptors = image.manifest().layers();
+    List<String> diffIds = config.rootfs().diffIds();
+    if (diffIds.size() != descriptors.size()) {
+      throw new BuildException("base image " + image.requested() + " lists "
+          + descriptors.size() + " layers but " + diffIds.size() + " diff_ids in its config");
+    }
+    List<LayerBlob> layers = new ArrayList<>();
+    for (int i = 0; i < descriptors.size(); i++) {
+      Descriptor d = descriptors.get(i);
+      layers.add(new LayerBlob(files.get(i), d.mediaType(), d.digest(), diffIds.get(i), d.size(),
+          -1));
+    }
+    return layers;
+  }
+
+  private static void extract(Path layer, Path rootfs) throws IOException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(layer), 1 << 16)) {
+      new TarExtractor(ExtractOptions.layer()).extract(in, rootfs);
+    }
+  }
+
+  /**
+   * A base without a history line per layer gets neutral ones, so the image's history keeps
+   * matching its layers once ours are added.
+   */
+  private static ImageConfig withLayerHistory(ImageConfig config, int layerCount) {
+    long nonEmpty = config.history().stream().filter(h -> !h.isEmptyLayer()).count();
+    if (nonEmpty >= layerCount) {
+      return config;
+    }
+    List<HistoryEntry> history = new ArrayList<>(config.history());
+    for (long i = nonEmpty; i < layerCount; i++) {
+      history.add(new HistoryEntry(null, null, null, "base image layer", null));
+    }
+    return config.withHistory(history);
+  }
+}
