@@ -1,0 +1,119 @@
+package dev.kaniko.core.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.kaniko.spi.ChangeSet;
+import dev.kaniko.spi.SnapshotStrategy;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code full}: content, mode, owner, mtime and link targets; unchanged status is never re-read. */
+class FullSnapshotTest {
+
+  @TempDir Path dir;
+  TestTree tree;
+  CountingHasher hasher = new CountingHasher();
+  SnapshotStrategy strategy;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    tree = new TestTree(dir);
+    tree.write("app/config", "aaaa").write("app/data", "payload").write("bin/sh", "shell");
+    for (int i = 0; i < 200; i++) {
+      tree.write("usr/share/doc/file" + i, "doc " + i);
+    }
+    strategy = new TreeSnapshotStrategy(SnapshotMode.FULL, new UnixStatReader(), hasher, 2);
+    strategy.baseline(tree.view);
+    TestTree.tick();
+    hasher.read.clear();
+  }
+
+  @Test
+  void baseline_hashesEveryRegularFileOnce() throws Exception {
+    CountingHasher fresh = new CountingHasher();
+    new TreeSnapshotStrategy(SnapshotMode.FULL, new UnixStatReader(), fresh, 2).baseline(tree.view);
+
+    assertThat(fresh.read).hasSize(203).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void diff_readsOnlyTheFileWhoseStatusChanged() throws Exception {
+    tree.write("usr/share/doc/file7", "new doc");
+
+    ChangeSet changes = tree.diff(strategy);
+
+    assertThat(changes.changed()).containsExactly("/usr/share/doc/file7");
+    assertThat(hasher.read).containsExactly(tree.path("usr/share/doc/file7"));
+    assertThat(tree.diff(strategy).isEmpty()).isTrue();
+    assertThat(hasher.read).hasSize(1);
+  }
+
+  @Test
+  void diff_catchesASameSizeSameMtimeContentChange() throws Exception {
+    tree.rewriteKeepingMtime("app/config", "bbbb");
+
+    assertThat(tree.diff(strategy).changed()).containsExactly("/app/config");
+  }
+
+  @Test
+  void diff_catchesChmodChownAndTouch() throws Exception {
+    tree.chmod("app/config", "rwx------").chown("app/data", 1000, 1000).setMtime("bin/sh", FileTime.from(Instant.EPOCH));
+
+    assertThat(tree.diff(strategy).changed()).containsExactly("/app/config", "/app/data", "/bin/sh");
+  }
+
+  @Test
+  void diff_ignoresAStatusChangeThatLeavesContentModeOwnerAndMtimeAsTheyWere() throws Exception {
+    Files.setPosixFilePermissions(tree.path("app/config"), Files.getPosixFilePermissions(tree.path("app/config")));
+    tree.chown("app/data", 0, 0);
+    tree.rewriteKeepingMtime("bin/sh", "shell");
+
+    ChangeSet changes = tree.diff(strategy);
+
+    assertThat(changes.isEmpty()).isTrue();
+    assertThat(hasher.read).containsExactlyInAnyOrder(tree.path("app/config"), tree.path("app/data"), tree.path("bin/sh"));
+  }
+
+  @Test
+  void diff_catchesASymlinkRetargetedToASameLengthTargetWithTheOldMtime() throws Exception {
+    tree.symlink("app/current", "/opt/v1");
+    strategy.baseline(tree.view);
+    FileTime mtime = tree.mtime("app/current");
+    Files.delete(tree.path("app/current"));
+    tree.symlink("app/current", "/opt/v2").setMtime("app/current", mtime);
+
+    assertThat(tree.diff(strategy).changed()).contains("/app/current");
+  }
+
+  @Test
+  void diff_reportsOnlyTheNewNameOfAHardlinkAndBothNamesWhenItsContentChanges() throws Exception {
+    tree.hardlink("app/data-link", "app/data");
+
+    assertThat(tree.diff(strategy).changed()).containsExactly("/app", "/app/data-link");
+
+    TestTree.tick();
+    Files.writeString(tree.path("app/data-link"), "new payload");
+
+    assertThat(tree.diff(strategy).changed()).containsExactly("/app/data", "/app/data-link");
+  }
+
+  @Test
+  void diff_missesAnXattrOnlyChange() throws Exception {
+    UserDefinedFileAttributeView xattrs =
+        Files.getFileAttributeView(tree.path("app/config"), UserDefinedFileAttributeView.class);
+    assumeThat(xattrs).as("user xattrs supported").isNotNull();
+    xattrs.write("user.kaniko.test", ByteBuffer.wrap("1".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(tree.diff(strategy).isEmpty()).as("xattrs are not compared (documented)").isTrue();
+    assertThat(hasher.read).containsExactly(tree.path("app/config"));
+  }
+}
