@@ -6,6 +6,7 @@ import dev.kaniko.spi.PluginException;
 import dev.kaniko.spi.SnapshotStrategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -158,7 +159,9 @@ public final class TreeSnapshotStrategy implements SnapshotStrategy {
 
   private static PluginException failure(Path root, Exception e) {
     Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-    return new PluginException(
-        PluginException.Reason.OTHER, "cannot snapshot " + root + ": " + cause.getMessage(), cause);
+    String detail = cause instanceof FileSystemException fse
+        ? cause.getClass().getSimpleName() + " " + fse.getFile() + (fse.getReason() == null ? "" : ": " + fse.getReason())
+        : cause.getMessage();
+    return new PluginException(PluginException.Reason.OTHER, "cannot snapshot " + root + ": " + detail, cause);
   }
 }

@@ -43,6 +43,19 @@ final class TreeWalk {
    * ignored) and adding a task for its children when it is a directory.
    */
   Node visit(Path file, String imagePath, Node previous, List<RecursiveAction> subtasks) throws IOException {
+    try {
+      return reconcile(file, imagePath, previous, subtasks);
+    } catch (NoSuchFileException e) {
+      // removed between listing and reading (a process left running by RUN): gone for this snapshot
+      if (previous != null) {
+        changes.deleted(imagePath);
+      }
+      return null;
+    }
+  }
+
+  private Node reconcile(Path file, String imagePath, Node previous, List<RecursiveAction> subtasks)
+      throws IOException {
     FileStat now = stats.lstat(file);
     if (now == null) {
       if (previous != null) {

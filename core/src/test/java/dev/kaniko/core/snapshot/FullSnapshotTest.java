@@ -1,9 +1,11 @@
 package dev.kaniko.core.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.kaniko.spi.ChangeSet;
+import dev.kaniko.spi.PluginException;
 import dev.kaniko.spi.SnapshotStrategy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -85,9 +87,10 @@ class FullSnapshotTest {
 
   @Test
   void diff_catchesASymlinkRetargetedToASameLengthTargetWithTheOldMtime() throws Exception {
-    tree.symlink("app/current", "/opt/v1");
+    // symlink times are set with microsecond precision only, so use a time that survives it
+    FileTime mtime = FileTime.from(Instant.parse("2024-01-01T00:00:00.123456Z"));
+    tree.symlink("app/current", "/opt/v1").setMtime("app/current", mtime);
     strategy.baseline(tree.view);
-    FileTime mtime = tree.mtime("app/current");
     Files.delete(tree.path("app/current"));
     tree.symlink("app/current", "/opt/v2").setMtime("app/current", mtime);
 
@@ -115,5 +118,44 @@ class FullSnapshotTest {
 
     assertThat(tree.diff(strategy).isEmpty()).as("xattrs are not compared (documented)").isTrue();
     assertThat(hasher.read).containsExactly(tree.path("app/config"));
+  }
+
+  @Test
+  void diff_treatsAFileRemovedWhileBeingReadAsDeleted() throws Exception {
+    Path victim = tree.path("app/data");
+    java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+    ContentHasher racing = file -> {
+      if (armed.get() && file.equals(victim)) {
+        Files.delete(file);
+      }
+      return new Sha256ContentHasher().hash(file);
+    };
+    SnapshotStrategy racy = new TreeSnapshotStrategy(SnapshotMode.FULL, new UnixStatReader(), racing, 1);
+    tree.write("app/keep", "k");
+    racy.baseline(tree.view);
+    TestTree.tick();
+    tree.write("app/data", "changed");
+    armed.set(true);
+
+    ChangeSet changes = tree.diff(racy);
+
+    assertThat(changes.deleted()).containsExactly("/app/data");
+    assertThat(changes.changed()).isEmpty();
+  }
+
+  @Test
+  void diff_failsLoudlyNamingAPathThatCannotBeRead() throws Exception {
+    Path secret = tree.path("app/config");
+    StatReader denying = path -> {
+      if (path.equals(secret)) {
+        throw new java.nio.file.AccessDeniedException(path.toString(), null, "Permission denied");
+      }
+      return new UnixStatReader().lstat(path);
+    };
+    SnapshotStrategy denied = new TreeSnapshotStrategy(SnapshotMode.FULL, denying, hasher, 2);
+
+    assertThatThrownBy(() -> denied.baseline(tree.view))
+        .isInstanceOf(PluginException.class)
+        .hasMessage("cannot snapshot " + dir + ": AccessDeniedException " + secret + ": Permission denied");
   }
 }
