@@ -1,11 +1,14 @@
 package dev.kaniko.core.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.kaniko.spi.ChangeSet;
 import dev.kaniko.spi.SnapshotStrategy;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,5 +150,24 @@ class SnapshotWalkTest {
     assertThat(tree.diff(parallel)).isEqualTo(expected);
     assertThat(expected.changed()).containsExactly("/data", "/data/d3/f3", "/data/d9", "/data/d9/new");
     assertThat(expected.deleted()).containsExactly("/data/d5");
+  }
+
+  @ParameterizedTest
+  @EnumSource(SnapshotMode.class)
+  void diff_reportsCtimeOnlyChangesInNewRunModeOnly(SnapshotMode mode) throws Exception {
+    SnapshotStrategy strategy = baseline(mode);
+    Files.setPosixFilePermissions(tree.path("etc/passwd"), Files.getPosixFilePermissions(tree.path("etc/passwd")));
+    UserDefinedFileAttributeView xattrs =
+        Files.getFileAttributeView(tree.path("var/file"), UserDefinedFileAttributeView.class);
+    assumeThat(xattrs).as("user xattrs supported").isNotNull();
+    xattrs.write("user.kaniko.test", ByteBuffer.wrap(new byte[] {1}));
+
+    ChangeSet changes = tree.diff(strategy);
+
+    if (mode == SnapshotMode.NEW_RUN) {
+      assertThat(changes.changed()).containsExactly("/etc/passwd", "/var/file");
+    } else {
+      assertThat(changes.isEmpty()).isTrue();
+    }
   }
 }
