@@ -5,6 +5,7 @@ import dev.kaniko.spi.ChangeSet;
 import dev.kaniko.spi.FileTreeView;
 import dev.kaniko.spi.SnapshotStrategy;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +28,11 @@ public final class SnapshotBench {
     int[] parallelisms = args.length > 1
         ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
         : new int[] {1, 2};
-    System.out.printf("cpus=%d  rounds=%d (median reported)  page cache warm%n",
-        Runtime.getRuntime().availableProcessors(), ROUNDS);
-    System.out.printf("%-8s %-8s %4s %12s %12s %12s %10s%n",
-        "files", "mode", "par", "baseline ms", "diff ms", "no-op ms", "state MB");
+    System.out.printf("cpus=%d  load average=%.1f  rounds=%d (median reported)  page cache warm%n",
+        Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), ROUNDS);
+    System.out.printf("%-8s %-8s %4s %12s %12s %12s %12s %10s%n",
+        "files", "mode", "par", "baseline ms", "diff ms", "diff cpu ms", "no-op ms", "state MB");
     for (int files : new int[] {10_000, 100_000}) {
       Path root = generate(work.resolve("rootfs-" + files), files);
       FileTreeView view = new PrefixIgnoringTreeView(root, List.of("/proc"));
@@ -51,13 +53,16 @@ public final class SnapshotBench {
     double baselineMs = (System.nanoTime() - start) / 1e6;
     double stateMb = (usedHeap() - heapBefore) / 1e6;
     List<Double> diffs = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
     List<Double> noops = new ArrayList<>();
     for (int round = 0; round < ROUNDS; round++) {
       Path touched = root.resolve("d" + (round * 7 % 10) + "/d3/f" + round);
       Files.writeString(touched, "RUN echo " + round + " > file, in round " + round + " of the benchmark");
+      long cpuStart = processCpuNanos();
       start = System.nanoTime();
       ChangeSet changes = strategy.diff(view, List.of());
       diffs.add((System.nanoTime() - start) / 1e6);
+      cpu.add((processCpuNanos() - cpuStart) / 1e6);
       String expected = "/" + root.relativize(touched);
       if (!changes.changed().equals(java.util.Set.of(expected))) {
         throw new IllegalStateException(mode + " reported " + changes + ", expected " + expected);
@@ -66,8 +71,8 @@ public final class SnapshotBench {
       strategy.diff(view, List.of());
       noops.add((System.nanoTime() - start) / 1e6);
     }
-    System.out.printf("%-8d %-8s %4d %12.0f %12.1f %12.1f %10.1f%n",
-        files, mode.providerName(), parallelism, baselineMs, median(diffs), median(noops), stateMb);
+    System.out.printf("%-8d %-8s %4d %12.0f %12.1f %12.1f %12.1f %10.1f%n",
+        files, mode.providerName(), parallelism, baselineMs, median(diffs), median(cpu), median(noops), stateMb);
   }
 
   /** {@code d0..d9/d0..d9/fN}: 100 directories of equal size, small files of varied length. */
@@ -96,6 +101,11 @@ public final class SnapshotBench {
       Thread.sleep(50);
     }
     return rt.totalMemory() - rt.freeMemory();
+  }
+
+  /** CPU time of the whole process (all threads, user + system): less noisy than wall time on a busy host. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double median(List<Double> values) {

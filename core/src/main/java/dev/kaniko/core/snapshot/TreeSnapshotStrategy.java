@@ -80,7 +80,7 @@ public final class TreeSnapshotStrategy implements SnapshotStrategy {
   @Override
   public synchronized ChangeSet diff(FileTreeView tree, Collection<String> declaredPaths) throws PluginException {
     if (rootNode == null) {
-      throw new PluginException(PluginException.Reason.OTHER, "snapshot diff requested before a baseline");
+      throw new PluginException(PluginException.Reason.OTHER, "snapshot diff requested without a baseline (none taken, or the last snapshot failed)");
     }
     Path treeRoot = tree.root().toAbsolutePath().normalize();
     if (!treeRoot.equals(root)) {
@@ -100,7 +100,8 @@ public final class TreeSnapshotStrategy implements SnapshotStrategy {
       detector.stepBoundary(root);
     } catch (IllegalArgumentException e) {
       throw new PluginException(PluginException.Reason.INVALID_CONFIGURATION, e.getMessage(), e);
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | RuntimeException e) {
+      rootNode = null; // partly updated state would hide changes from the next diff
       throw failure(root, e);
     }
     return changes.toChangeSet();
@@ -108,7 +109,7 @@ public final class TreeSnapshotStrategy implements SnapshotStrategy {
 
   private void walkDeclared(FileTreeView tree, TreeWalk walk, List<String> declared) throws IOException {
     for (String path : declared) {
-      if (tree.isIgnored(path)) {
+      if (isIgnoredOnTheWay(tree, path)) {
         continue;
       }
       List<RecursiveAction> subtasks = new ArrayList<>();
@@ -133,6 +134,17 @@ public final class TreeSnapshotStrategy implements SnapshotStrategy {
       }
       subtasks.forEach(this::run);
     }
+  }
+
+  private static boolean isIgnoredOnTheWay(FileTreeView tree, String path) {
+    String imagePath = "/";
+    for (String name : ImagePaths.segments(path)) {
+      imagePath = ImagePaths.child(imagePath, name);
+      if (tree.isIgnored(imagePath)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

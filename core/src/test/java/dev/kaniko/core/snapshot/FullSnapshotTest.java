@@ -158,4 +158,23 @@ class FullSnapshotTest {
         .isInstanceOf(PluginException.class)
         .hasMessage("cannot snapshot " + dir + ": AccessDeniedException " + secret + ": Permission denied");
   }
+
+  @Test
+  void diff_refusesToContinueAfterAFailedDiff() throws Exception {
+    Path secret = tree.path("app/config");
+    java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+    StatReader denying = path -> {
+      if (armed.get() && path.equals(secret)) {
+        throw new java.nio.file.AccessDeniedException(path.toString());
+      }
+      return new UnixStatReader().lstat(path);
+    };
+    SnapshotStrategy flaky = new TreeSnapshotStrategy(SnapshotMode.FULL, denying, hasher, 2);
+    flaky.baseline(tree.view);
+    armed.set(true);
+
+    assertThatThrownBy(() -> tree.diff(flaky)).hasMessageContaining("AccessDeniedException " + secret);
+    armed.set(false);
+    assertThatThrownBy(() -> tree.diff(flaky)).hasMessageContaining("without a baseline");
+  }
 }

@@ -63,7 +63,7 @@ class SnapshotStrategyFactoryTest {
     TestTree a = new TestTree(dir.resolve("a")).mkdir(".");
     TestTree b = new TestTree(dir.resolve("b")).mkdir(".");
 
-    assertThatThrownBy(() -> a.diff(strategy)).hasMessage("snapshot diff requested before a baseline");
+    assertThatThrownBy(() -> a.diff(strategy)).hasMessage("snapshot diff requested without a baseline (none taken, or the last snapshot failed)");
     strategy.baseline(a.view);
     assertThatThrownBy(() -> b.diff(strategy)).hasMessageContaining("but the baseline was taken of " + a.root);
     assertThatThrownBy(() -> strategy.baseline(new TestTree(dir.resolve("missing")).view))
