@@ -26,7 +26,8 @@ public final class FeatureGates {
           "--skip-tls-verify", "--insecure-registry", "--skip-tls-verify-registry",
           "--registry-certificate", "--registry-client-cert", "--insecure-pull",
           "--skip-tls-verify-pull", "--registry-mirror", "--registry-map",
-          "--skip-default-registry-fallback", "--image-download-retry");
+          "--skip-default-registry-fallback", "--image-download-retry", "--snapshot-mode",
+          "--use-new-run", "--ignore-path");
 
   /** Warmer flags parsed into WarmerOptions (the warmer itself is not built yet). */
   private static final Set<String> WARMER =

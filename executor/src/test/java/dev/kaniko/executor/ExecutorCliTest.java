@@ -49,7 +49,7 @@ class ExecutorCliTest {
     List<String> gated = gatedFlags().map(FlagTable.Row::flag).toList();
     List<String> supported = supportedFlags().map(FlagTable.Row::flag).toList();
 
-    assertThat(gated).contains("--cache", "--cache-repo", "--snapshotMode");
+    assertThat(gated).contains("--cache", "--cache-repo", "--single-snapshot");
     assertThat(supported).contains("--dockerfile", "--context", "--build-arg", "--target",
         "--skip-unused-stages", "--plugin-dir", "--disable-plugin", "--verbosity", "--help",
         "--no-push", "--destination", "--tar-path", "--oci-layout-path", "--reproducible");
@@ -74,16 +74,16 @@ class ExecutorCliTest {
 
   @Test
   void severalUnsupportedFlags_reportTheFirstInCommandLineOrder() {
-    assertThat(CliHarness.executor("--use-new-run", "--cache", "-d", "r/a").errLines())
-        .containsExactly("error: --use-new-run is not supported yet");
-    assertThat(CliHarness.executor("-d", "r/a", "--cache", "--use-new-run").errLines())
+    assertThat(CliHarness.executor("--single-snapshot", "--cache", "-d", "r/a").errLines())
+        .containsExactly("error: --single-snapshot is not supported yet");
+    assertThat(CliHarness.executor("-d", "r/a", "--cache", "--single-snapshot").errLines())
         .containsExactly("error: --cache is not supported yet");
     assertThat(CliHarness.executor("--target", "x", "--cache-repo", "r/c", "--cache").errLines())
         .containsExactly("error: --cache-repo is not supported yet");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--snapshotMode", "--whitelist-var-run"})
+  @ValueSource(strings = {"--whitelist-var-run"})
   void deprecatedAlias_printsAWarningNamingTheReplacement(String alias) {
     FlagTable.Row row = FlagTable.executor().stream()
         .filter(candidate -> candidate.flag().equals(alias)).findFirst().orElseThrow();
@@ -97,7 +97,7 @@ class ExecutorCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--customPlatform", "--tarPath"})
+  @ValueSource(strings = {"--customPlatform", "--tarPath", "--snapshotMode"})
   void deprecatedAliasOfAWorkingFlag_warnsAndBuilds(String alias) {
     FlagTable.Row row = FlagTable.executor().stream()
         .filter(candidate -> candidate.flag().equals(alias)).findFirst().orElseThrow();

@@ -51,13 +51,13 @@ class ExecutorRunTest {
   @Test
   void buildError_isAUserErrorWithTheDockerfileLine() throws IOException {
     Path context = context("Dockerfile");
-    Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nRUN true\n");
+    Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nADD https://example.com/x /x\n");
     BuildOptions options = BuildOptions.builder().context(context.toString())
         .kanikoDir(temp.resolve("kaniko")).noPush(true).build();
 
     assertThatThrownBy(() -> run(true).run(options))
         .isInstanceOf(UserException.class)
-        .hasMessage("RUN is not supported yet (Dockerfile:2)");
+        .hasMessage("ADD is not supported yet (Dockerfile:2)");
   }
 
   @Test

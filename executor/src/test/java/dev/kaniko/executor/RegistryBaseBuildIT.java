@@ -93,6 +93,39 @@ class RegistryBaseBuildIT {
         .hasMessageContaining("nope/missing");
   }
 
+  @Test
+  void run_inChrootOfTheStageRootfs_layersHoldItsChangesAndWhiteouts() throws Exception {
+    BaseImages.pushBusybox(registry, ImageFormat.OCI);
+    Path layout = temp.resolve("oci");
+
+    build("ARG BASE\nFROM $BASE\nARG GREETING=hi\nENV WHO=world\n"
+        + "RUN echo \"$GREETING $WHO\" > /greeting && rm /etc/group && mkdir -p /data\n"
+        + "USER app\nWORKDIR /home/app\nRUN id -u > uid && touch /tmp/by-app\n"
+        + "COPY app.txt /data/\nRUN [\"/bin/sh\", \"-c\", \"cat /data/app.txt > copy\"]\n",
+        b -> b.noPush(true).ociLayoutPath(Optional.of(layout)));
+
+    Path rootfs = new Umoci().unpackRootfs(layout, "latest", temp.resolve("rootfs"));
+    assertThat(rootfs.resolve("greeting")).hasContent("hi world");
+    assertThat(rootfs.resolve("etc/group")).doesNotExist();
+    assertThat(rootfs.resolve("etc/passwd")).exists();
+    assertThat(rootfs.resolve("home/app/uid")).hasContent("1000");
+    assertThat(Files.getAttribute(rootfs.resolve("tmp/by-app"), "unix:uid")).isEqualTo(1000);
+    assertThat(rootfs.resolve("home/app/copy")).hasContent("app file");
+    JsonNode manifest = new Skopeo().inspect(Skopeo.ociLayout(layout, "latest"), null);
+    assertThat(manifest.get("Layers")).hasSize(5);
+    JsonNode config = new Skopeo().inspectConfig(Skopeo.ociLayout(layout, "latest"), null);
+    assertThat(BuildFixtureText.texts(config.get("config").get("Env")))
+        .noneMatch(e -> e.startsWith("GREETING"));
+  }
+
+  @Test
+  void run_failure_isOneLineWithTheExitCode() {
+    BaseImages.pushBusybox(registry, ImageFormat.OCI);
+
+    assertThatThrownBy(() -> build("ARG BASE\nFROM $BASE\nRUN exit 3\n", b -> b.noPush(true)))
+        .hasMessage("Dockerfile:3: RUN exit 3 returned a non-zero code: 3");
+  }
+
   /** Small JSON helper. */
   static final class BuildFixtureText {
     static List<String> texts(JsonNode array) {

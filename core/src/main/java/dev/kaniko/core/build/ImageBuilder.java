@@ -14,6 +14,8 @@ import dev.kaniko.core.layer.Compression;
 import dev.kaniko.core.layer.LayerOptions;
 import dev.kaniko.core.layer.LayerWriter;
 import dev.kaniko.core.options.BuildOptions;
+import dev.kaniko.core.rootfs.IgnoredPaths;
+import dev.kaniko.core.snapshot.SnapshotMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,11 +133,17 @@ public final class ImageBuilder {
     Map<Integer, StageState> built = new HashMap<>();
     BaseImageStep baseImages = new BaseImageStep(options, env, buildDir.resolve("base"));
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
-        scratch, layers, baseImages, platform);
+        scratch, layers, baseImages, platform, snapshotMode(),
+        IgnoredPaths.of(options.ignorePaths()));
     for (PlannedStage stage : plan.stages()) {
       built.put(stage.index(), stages.build(stage));
     }
     return built.get(plan.targetIndex());
+  }
+
+  private SnapshotMode snapshotMode() {
+    return options.useNewRun() ? SnapshotMode.NEW_RUN
+        : SnapshotMode.ofName(options.snapshotMode().flagValue());
   }
 
   private LayerOptions layerOptions(Path buildDir) throws IOException {

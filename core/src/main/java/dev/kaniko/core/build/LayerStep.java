@@ -27,13 +27,20 @@ final class LayerStep {
 
   /** Adds a layer of {@code added} (relative paths) if any, and the history entry. */
   void commit(StageState stage, String createdBy, List<String> added) throws IOException {
-    if (added.isEmpty()) {
+    commit(stage, createdBy, new LayerContents(stage.rootfs, added, List.of(), List.of()));
+  }
+
+  /** Adds a layer of {@code contents} unless it is empty, and the history entry. */
+  void commit(StageState stage, String createdBy, LayerContents contents) throws IOException {
+    if (contents.added().isEmpty() && contents.deleted().isEmpty()
+        && contents.opaqueDirs().isEmpty()) {
       LOG.info("No files changed in this command, skipping snapshotting.");
       metadata(stage, createdBy);
       return;
     }
-    LayerBlob blob = writer.write(new LayerContents(stage.rootfs, added, List.of(), List.of()));
-    LOG.debug("layer {} with {} paths for: {}", blob.digest(), added.size(), createdBy);
+    LayerBlob blob = writer.write(contents);
+    LOG.debug("layer {} with {} added and {} deleted paths for: {}", blob.digest(),
+        contents.added().size(), contents.deleted().size(), createdBy);
     stage.layers.add(blob);
     stage.history.add(new HistoryEntry(created, createdBy, null, null, null));
   }

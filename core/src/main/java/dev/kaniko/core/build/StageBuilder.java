@@ -13,6 +13,8 @@ import dev.kaniko.core.dockerfile.instructions.Instruction;
 import dev.kaniko.core.dockerfile.instructions.RunInstruction;
 import dev.kaniko.core.dockerfile.instructions.WorkdirInstruction;
 import dev.kaniko.core.image.ImageConfig;
+import dev.kaniko.core.rootfs.IgnoredPaths;
+import dev.kaniko.core.snapshot.SnapshotMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +39,13 @@ final class StageBuilder {
   private final CopyStep copy;
   private final BaseImageStep baseImages;
   private final Platform targetPlatform;
+  private final SnapshotMode snapshotMode;
+  private final IgnoredPaths ignoredPaths;
+  private final RunStep run;
 
   StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
-      ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform) {
+      ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform,
+      SnapshotMode snapshotMode, IgnoredPaths ignoredPaths) {
     this.plan = plan;
     this.stagesDir = stagesDir;
     this.built = built;
@@ -47,6 +53,9 @@ final class StageBuilder {
     this.layers = layers;
     this.baseImages = baseImages;
     this.targetPlatform = targetPlatform;
+    this.snapshotMode = snapshotMode;
+    this.ignoredPaths = ignoredPaths;
+    this.run = new RunStep(plan.dockerfile().fileName());
     this.copy = new CopyStep(context, plan.dockerfile(), built, stagesDir.resolve("scratch"));
   }
 
@@ -78,6 +87,7 @@ final class StageBuilder {
       stage = fromImage(planned, rootfs);
     }
     MetadataStep.env(stage.scope.imageEnvironment(), stage.config);
+    stage.snapshot = new StageSnapshot(snapshotMode, rootfs, ignoredPaths);
     return stage;
   }
 
@@ -125,11 +135,11 @@ final class StageBuilder {
     String createdBy = createdBy(instruction);
     try {
       if (instruction instanceof CopyInstruction c) {
-        layers.commit(stage, createdBy, copy.run(c, stage));
+        declared(stage, createdBy, copy.run(c, stage));
       } else if (instruction instanceof WorkdirInstruction w) {
-        layers.commit(stage, createdBy, WorkdirStep.run(w, stage));
-      } else if (instruction instanceof RunInstruction) {
-        throw new BuildException("RUN is not supported yet (" + where(instruction) + ")");
+        declared(stage, createdBy, WorkdirStep.run(w, stage));
+      } else if (instruction instanceof RunInstruction r) {
+        layers.commit(stage, createdBy, run.run(r, stage));
       } else if (instruction instanceof AddInstruction) {
         throw new BuildException("ADD is not supported yet (" + where(instruction) + ")");
       } else if (instruction instanceof ArgInstruction
@@ -142,6 +152,13 @@ final class StageBuilder {
     } catch (IllegalArgumentException e) {
       throw BuildException.at(plan.dockerfile().fileName(), instruction.line(), e.getMessage());
     }
+  }
+
+  /** A layer of the paths a COPY or WORKDIR declared (no tree walk). */
+  private void declared(StageState stage, String createdBy, List<String> added)
+      throws BuildException, IOException {
+    stage.snapshot.declared(added);
+    layers.commit(stage, createdBy, added);
   }
 
   private String where(Instruction instruction) {

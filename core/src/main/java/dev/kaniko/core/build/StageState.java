@@ -27,6 +27,8 @@ final class StageState {
   boolean cmdSet;
   /** The manifest family of the result: the registry base's, else OCI. */
   ImageFormat format = ImageFormat.OCI;
+  /** The snapshot state for RUN; set by the stage builder. */
+  StageSnapshot snapshot;
   /** The instructions to run (a registry base's ONBUILD triggers spliced in). */
   List<Instruction> instructions;
 

@@ -192,9 +192,11 @@ class ImageBuilderIT {
   @Test
   void errors_nameTheDockerfileLine() throws Exception {
     BuildFixture f = new BuildFixture(tmp).file("f.txt", "x");
-    f.dockerfile("FROM scratch", "COPY f.txt /", "RUN echo hi");
+    f.dockerfile("FROM scratch", "COPY f.txt /", "RUN --mount=type=cache,target=/c echo hi");
     assertThatThrownBy(f::build).isInstanceOf(BuildException.class)
-        .hasMessage("RUN is not supported yet (Dockerfile:3)");
+        .hasMessage("Dockerfile:3: RUN --mount is not supported yet");
+    f.dockerfile("FROM scratch", "ADD f.txt /");
+    assertThatThrownBy(f::build).hasMessage("ADD is not supported yet (Dockerfile:2)");
     f.dockerfile("FROM scratch", "", "COPY missing.txt /");
     assertThatThrownBy(f::build).hasMessage(
         "Dockerfile:3: source missing.txt not found in the build context");
