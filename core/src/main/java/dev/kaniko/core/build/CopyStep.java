@@ -2,6 +2,7 @@ package dev.kaniko.core.build;
 
 import dev.kaniko.core.copy.CopyException;
 import dev.kaniko.core.copy.CopyOperation;
+import dev.kaniko.core.copy.DockerIgnore;
 import dev.kaniko.core.copy.FileMode;
 import dev.kaniko.core.copy.Ownership;
 import dev.kaniko.core.copy.UserDatabase;
@@ -66,9 +67,10 @@ final class CopyStep {
   }
 
   private CopyOperation sourceOperation(CopyInstruction copy, StageState stage)
-      throws BuildException {
+      throws BuildException, IOException {
     if (copy.from().isEmpty()) {
-      return new CopyOperation(context, "the build context", stage.rootfs);
+      return new CopyOperation(context, "the build context", stage.rootfs,
+          DockerIgnore.load(context));
     }
     String from = copy.from().get();
     Optional<Integer> index = stageIndex(from);

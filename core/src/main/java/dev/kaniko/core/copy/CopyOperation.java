@@ -19,14 +19,21 @@ public final class CopyOperation {
   private final Path sourceRoot;
   private final String sourceName;
   private final Path rootfs;
+  private final DockerIgnore ignore;
 
   /**
    * @param sourceName how errors name the source root, e.g. {@code the build context}
    */
   public CopyOperation(Path sourceRoot, String sourceName, Path rootfs) {
+    this(sourceRoot, sourceName, rootfs, DockerIgnore.none());
+  }
+
+  /** A copy whose sources skip what {@code ignore} (the context's .dockerignore) excludes. */
+  public CopyOperation(Path sourceRoot, String sourceName, Path rootfs, DockerIgnore ignore) {
     this.sourceRoot = sourceRoot;
     this.sourceName = sourceName;
     this.rootfs = rootfs;
+    this.ignore = ignore;
   }
 
   /**
@@ -38,7 +45,7 @@ public final class CopyOperation {
    */
   public List<String> copy(List<String> sources, String destination, Optional<Ownership> owner,
       Optional<FileMode> mode) throws IOException, CopyException {
-    SourceResolver resolver = new SourceResolver(sourceRoot, sourceName);
+    SourceResolver resolver = new SourceResolver(sourceRoot, sourceName, ignore);
     List<Path> files = new ArrayList<>();
     for (String source : sources) {
       files.addAll(resolver.resolve(source));
@@ -49,7 +56,7 @@ public final class CopyOperation {
       throw new CopyException("when copying several sources (" + String.join(", ", sources)
           + "), the destination " + destination + " must be a directory ending with /");
     }
-    FileCopier copier = new FileCopier(rootfs, owner, mode);
+    FileCopier copier = new FileCopier(rootfs, owner, mode, this::ignored);
     Path dest = ChrootPath.resolve(rootfs, destination, destIsDir);
     for (Path file : files) {
       if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -64,6 +71,15 @@ public final class CopyOperation {
     }
     Set<String> unique = new LinkedHashSet<>(copier.added());
     return List.copyOf(unique);
+  }
+
+  private boolean ignored(Path source) {
+    if (!source.startsWith(sourceRoot)) {
+      return false;
+    }
+    String rel = sourceRoot.relativize(source).toString();
+    return ignore.test(rel) && !(ignore.hasExceptions() && Files.isDirectory(source,
+        LinkOption.NOFOLLOW_LINKS));
   }
 
   /** Copies a whole tree (a stage's rootfs for {@code FROM stage}) keeping owners and modes. */

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Copies files, directories and symlinks into a root directory, preserving modes, times and
@@ -27,11 +28,19 @@ final class FileCopier {
   private final Optional<FileMode> mode;
   private final Map<Object, Path> linked = new HashMap<>();
   private final List<String> added = new ArrayList<>();
+  private final Predicate<Path> skipped;
 
   FileCopier(Path destRoot, Optional<Ownership> owner, Optional<FileMode> mode) {
+    this(destRoot, owner, mode, p -> false);
+  }
+
+  /** @param skipped source paths not to copy (entries of directories being copied) */
+  FileCopier(Path destRoot, Optional<Ownership> owner, Optional<FileMode> mode,
+      Predicate<Path> skipped) {
     this.destRoot = destRoot;
     this.owner = owner;
     this.mode = mode;
+    this.skipped = skipped;
   }
 
   /** Paths created or replaced, relative to the root, in creation order. */
@@ -85,7 +94,9 @@ final class FileCopier {
     }
     try (DirectoryStream<Path> children = Files.newDirectoryStream(source)) {
       for (Path child : children) {
-        copy(child, dest.resolve(child.getFileName().toString()));
+        if (!skipped.test(child)) {
+          copy(child, dest.resolve(child.getFileName().toString()));
+        }
       }
     }
     applyAttributes(dest, attrs);

@@ -15,10 +15,12 @@ import java.util.List;
 final class SourceResolver {
   private final Path root;
   private final String rootName;
+  private final DockerIgnore ignore;
 
-  SourceResolver(Path root, String rootName) {
+  SourceResolver(Path root, String rootName, DockerIgnore ignore) {
     this.root = root;
     this.rootName = rootName;
+    this.ignore = ignore;
   }
 
   /** The matched files, each as a path under the root (final symlinks followed), sorted. */
@@ -29,6 +31,10 @@ final class SourceResolver {
       if (!Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)) {
         throw new CopyException("source " + source + " not found in " + rootName);
       }
+      if (ignore.test(String.join("/", parts)) && !Files.isDirectory(resolved,
+          LinkOption.NOFOLLOW_LINKS)) {
+        throw new CopyException("source " + source + " is excluded by .dockerignore");
+      }
       return List.of(resolved);
     }
     List<String> matches = new ArrayList<>(List.of(""));
@@ -38,7 +44,8 @@ final class SourceResolver {
     List<Path> resolved = new ArrayList<>();
     for (String m : matches) {
       Path p = ChrootPath.resolve(root, m, true);
-      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)
+          && (!ignore.test(m) || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))) {
         resolved.add(p);
       }
     }
