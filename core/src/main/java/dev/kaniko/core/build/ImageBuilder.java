@@ -134,11 +134,35 @@ public final class ImageBuilder {
     BaseImageStep baseImages = new BaseImageStep(options, env, buildDir.resolve("base"));
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
         scratch, layers, baseImages, platform, snapshotMode(),
-        IgnoredPaths.of(options.ignorePaths()));
+        IgnoredPaths.of(options.ignorePaths()), targetRootfs());
     for (PlannedStage stage : plan.stages()) {
       built.put(stage.index(), stages.build(stage));
     }
     return built.get(plan.targetIndex());
+  }
+
+  /**
+   * With {@code --rootfs DIR}, the target stage is built in DIR (which must be empty or missing)
+   * and DIR keeps the image's filesystem afterwards; other stages use the work dir.
+   */
+  private Optional<Path> targetRootfs() throws BuildException, IOException {
+    if (options.rootfs().isEmpty()) {
+      return Optional.empty();
+    }
+    Path dir = options.rootfs().get().toAbsolutePath().normalize();
+    if (dir.getParent() == null) {
+      throw new BuildException("--rootfs /: building in place (kaniko's in-place mode) is not"
+          + " supported yet; give --rootfs an empty directory");
+    }
+    if (Files.isDirectory(dir)) {
+      try (var entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) {
+          throw new BuildException("--rootfs " + dir + " is not empty: the build creates the"
+              + " image's filesystem there");
+        }
+      }
+    }
+    return Optional.of(Files.createDirectories(dir));
   }
 
   private SnapshotMode snapshotMode() {

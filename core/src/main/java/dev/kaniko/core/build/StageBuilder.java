@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +43,11 @@ final class StageBuilder {
   private final SnapshotMode snapshotMode;
   private final IgnoredPaths ignoredPaths;
   private final RunStep run;
+  private final Optional<Path> targetRootfs;
 
   StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
       ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform,
-      SnapshotMode snapshotMode, IgnoredPaths ignoredPaths) {
+      SnapshotMode snapshotMode, IgnoredPaths ignoredPaths, Optional<Path> targetRootfs) {
     this.plan = plan;
     this.stagesDir = stagesDir;
     this.built = built;
@@ -56,6 +58,7 @@ final class StageBuilder {
     this.snapshotMode = snapshotMode;
     this.ignoredPaths = ignoredPaths;
     this.run = new RunStep(plan.dockerfile().fileName());
+    this.targetRootfs = targetRootfs;
     this.copy = new CopyStep(context, plan.dockerfile(), built, stagesDir.resolve("scratch"));
   }
 
@@ -70,7 +73,8 @@ final class StageBuilder {
 
   private StageState start(PlannedStage planned) throws BuildException, IOException {
     StageBase base = planned.base();
-    Path rootfs = stagesDir.resolve(String.valueOf(planned.index()));
+    Path rootfs = planned.index() == plan.targetIndex() && targetRootfs.isPresent()
+        ? targetRootfs.get() : stagesDir.resolve(String.valueOf(planned.index()));
     LOG.info("Building stage {} FROM {}", planned.stage().displayName(), base.reference());
     StageState stage;
     if (base.isScratch()) {

@@ -217,6 +217,22 @@ class ImageBuilderIT {
     assertThat(Files.list(tmp.resolve("work"))).as("work dir cleaned up").isEmpty();
   }
 
+  @Test
+  void rootfsFlag_targetStageIsBuiltInTheGivenEmptyDirectory() throws Exception {
+    BuildFixture f = new BuildFixture(tmp).file("a.txt", "a").file("b.txt", "b")
+        .dockerfile("FROM scratch AS other", "COPY b.txt /", "FROM scratch", "COPY a.txt /");
+    Path rootfs = tmp.resolve("chroot");
+
+    f.build(b -> b.rootfs(Optional.of(rootfs)));
+
+    assertThat(rootfs.resolve("a.txt")).hasContent("a");
+    assertThat(rootfs.resolve("b.txt")).doesNotExist();
+    assertThatThrownBy(() -> f.build(b -> b.rootfs(Optional.of(rootfs))))
+        .hasMessageContaining("is not empty");
+    assertThatThrownBy(() -> f.build(b -> b.rootfs(Optional.of(Path.of("/")))))
+        .hasMessageStartingWith("--rootfs /: building in place");
+  }
+
   private static int mode(Path p) throws Exception {
     return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
   }
