@@ -57,7 +57,8 @@ class ExecutorRunTest {
 
     assertThatThrownBy(() -> run(true).run(options))
         .isInstanceOf(UserException.class)
-        .hasMessage("ADD is not supported yet (Dockerfile:2)");
+        .hasMessage("Dockerfile:2: ADD of a remote source (https://example.com/x) is not"
+            + " supported yet");
   }
 
   @Test

@@ -37,12 +37,18 @@ final class CopyStep {
   }
 
   List<String> run(CopyInstruction copy, StageState stage) throws BuildException, IOException {
+    return run(copy, stage, false);
+  }
+
+  /** @param unpack whether local archives are extracted (ADD) */
+  List<String> run(CopyInstruction copy, StageState stage, boolean unpack)
+      throws BuildException, IOException {
     int line = copy.line();
     if (copy.parents()) {
-      throw error(line, "COPY --parents is not supported yet");
+      throw error(line, copy.keyword() + " --parents is not supported yet");
     }
     if (!copy.excludes().isEmpty()) {
-      throw error(line, "COPY --exclude is not supported yet");
+      throw error(line, copy.keyword() + " --exclude is not supported yet");
     }
     try {
       Optional<Ownership> owner = owner(copy, stage);
@@ -57,8 +63,12 @@ final class CopyStep {
                 mode));
       }
       if (!copy.sources().isEmpty()) {
-        added.addAll(sourceOperation(copy, stage).copy(copy.sources(), dest,
-            copy.from().isPresent() ? owner : owner.or(() -> Optional.of(Ownership.ROOT)), mode));
+        Optional<Ownership> sourceOwner =
+            copy.from().isPresent() ? owner : owner.or(() -> Optional.of(Ownership.ROOT));
+        CopyOperation operation = sourceOperation(copy, stage);
+        added.addAll(unpack
+            ? operation.add(copy.sources(), dest, sourceOwner, owner, mode, scratchDir)
+            : operation.copy(copy.sources(), dest, sourceOwner, mode));
       }
       return added;
     } catch (CopyException | IllegalArgumentException e) {

@@ -38,6 +38,7 @@ final class StageBuilder {
   private final ImageConfig scratch;
   private final LayerStep layers;
   private final CopyStep copy;
+  private final AddStep add;
   private final BaseImageStep baseImages;
   private final Platform targetPlatform;
   private final SnapshotMode snapshotMode;
@@ -60,6 +61,7 @@ final class StageBuilder {
     this.run = new RunStep(plan.dockerfile().fileName());
     this.targetRootfs = targetRootfs;
     this.copy = new CopyStep(context, plan.dockerfile(), built, stagesDir.resolve("scratch"));
+    this.add = new AddStep(copy, plan.dockerfile().fileName());
   }
 
   StageState build(PlannedStage planned) throws BuildException, IOException {
@@ -144,8 +146,8 @@ final class StageBuilder {
         declared(stage, createdBy, WorkdirStep.run(w, stage));
       } else if (instruction instanceof RunInstruction r) {
         layers.commit(stage, createdBy, run.run(r, stage));
-      } else if (instruction instanceof AddInstruction) {
-        throw new BuildException("ADD is not supported yet (" + where(instruction) + ")");
+      } else if (instruction instanceof AddInstruction a) {
+        declared(stage, createdBy, add.run(a, stage));
       } else if (instruction instanceof ArgInstruction
           || MetadataStep.apply(instruction, stage)) {
         layers.metadata(stage, createdBy);

@@ -45,6 +45,28 @@ public final class CopyOperation {
    */
   public List<String> copy(List<String> sources, String destination, Optional<Ownership> owner,
       Optional<FileMode> mode) throws IOException, CopyException {
+    return copy(sources, destination, owner, mode, Optional.empty());
+  }
+
+  /**
+   * ADD of local sources: like {@link #copy}, but a source file that is a tar archive (plain,
+   * gzip or zstd) is extracted into the destination directory (through {@code scratch}), keeping
+   * the archive's owners unless {@code chown} is given.
+   */
+  public List<String> add(List<String> sources, String destination, Optional<Ownership> owner,
+      Optional<Ownership> chown, Optional<FileMode> mode, Path scratch)
+      throws IOException, CopyException {
+    return copy(sources, destination, owner, mode, Optional.of(scratch), chown);
+  }
+
+  private List<String> copy(List<String> sources, String destination, Optional<Ownership> owner,
+      Optional<FileMode> mode, Optional<Path> unpackScratch) throws IOException, CopyException {
+    return copy(sources, destination, owner, mode, unpackScratch, owner);
+  }
+
+  private List<String> copy(List<String> sources, String destination, Optional<Ownership> owner,
+      Optional<FileMode> mode, Optional<Path> unpackScratch, Optional<Ownership> archiveOwner)
+      throws IOException, CopyException {
     SourceResolver resolver = new SourceResolver(sourceRoot, sourceName, ignore);
     List<Path> files = new ArrayList<>();
     for (String source : sources) {
@@ -59,7 +81,13 @@ public final class CopyOperation {
     FileCopier copier = new FileCopier(rootfs, owner, mode, this::ignored);
     Path dest = ChrootPath.resolve(rootfs, destination, destIsDir);
     for (Path file : files) {
-      if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+      if (unpackScratch.isPresent() && Archives.isArchive(file)) {
+        Path unpacked = Archives.extract(file, unpackScratch.get());
+        FileCopier archiveCopier = new FileCopier(rootfs, archiveOwner, mode);
+        archiveCopier.mkdirs(dest);
+        archiveCopier.copyContents(unpacked, dest);
+        copier.addAll(archiveCopier.added());
+      } else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
         copier.mkdirs(dest);
         copier.copyContents(file, dest);
       } else if (destIsDir) {

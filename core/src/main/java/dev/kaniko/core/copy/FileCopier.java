@@ -48,6 +48,11 @@ final class FileCopier {
     return List.copyOf(added);
   }
 
+  /** Records paths another copier created. */
+  void addAll(List<String> paths) {
+    added.addAll(paths);
+  }
+
   /** Creates {@code dir} and its missing parents (mode 0755, the copy's owner or root). */
   void mkdirs(Path dir) throws IOException {
     if (dir.equals(destRoot) || Files.isDirectory(dir, NOFOLLOW)) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.kaniko.core.layer.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -195,8 +196,9 @@ class ImageBuilderIT {
     f.dockerfile("FROM scratch", "COPY f.txt /", "RUN --mount=type=cache,target=/c echo hi");
     assertThatThrownBy(f::build).isInstanceOf(BuildException.class)
         .hasMessage("Dockerfile:3: RUN --mount is not supported yet");
-    f.dockerfile("FROM scratch", "ADD f.txt /");
-    assertThatThrownBy(f::build).hasMessage("ADD is not supported yet (Dockerfile:2)");
+    f.dockerfile("FROM scratch", "ADD https://example.com/f.txt /");
+    assertThatThrownBy(f::build).hasMessage(
+        "Dockerfile:2: ADD of a remote source (https://example.com/f.txt) is not supported yet");
     f.dockerfile("FROM scratch", "", "COPY missing.txt /");
     assertThatThrownBy(f::build).hasMessage(
         "Dockerfile:3: source missing.txt not found in the build context");
@@ -231,6 +233,26 @@ class ImageBuilderIT {
         .hasMessageContaining("is not empty");
     assertThatThrownBy(() -> f.build(b -> b.rootfs(Optional.of(Path.of("/")))))
         .hasMessageStartingWith("--rootfs /: building in place");
+  }
+
+  @Test
+  void add_extractsLocalArchivesKeepingTheirOwnersAndCopiesOtherFiles() throws Exception {
+    BuildFixture f = new BuildFixture(tmp).file("plain.txt", "plain")
+        .dockerfile("FROM scratch", "ADD app.tar.gz /opt/app/", "ADD plain.txt /p.txt",
+            "ADD --chown=7:8 app.tar.gz /owned/");
+    Path src = Files.createDirectories(tmp.resolve("tar-src/bin"));
+    Files.writeString(src.resolve("tool"), "tool");
+    Processes.run("tar", "-C", tmp.resolve("tar-src").toString(), "--owner=42", "--group=43",
+        "-czf", f.context.resolve("app.tar.gz").toString(), "bin");
+
+    f.build();
+
+    Path rootfs = f.unpack("latest");
+    assertThat(rootfs.resolve("opt/app/bin/tool")).hasContent("tool");
+    assertThat(Files.getAttribute(rootfs.resolve("opt/app/bin/tool"), "unix:uid")).isEqualTo(42);
+    assertThat(rootfs.resolve("opt/app/app.tar.gz")).doesNotExist();
+    assertThat(rootfs.resolve("p.txt")).hasContent("plain");
+    assertThat(Files.getAttribute(rootfs.resolve("owned/bin/tool"), "unix:gid")).isEqualTo(8);
   }
 
   private static int mode(Path p) throws Exception {
