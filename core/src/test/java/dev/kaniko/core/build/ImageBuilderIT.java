@@ -255,6 +255,22 @@ class ImageBuilderIT {
     assertThat(Files.getAttribute(rootfs.resolve("owned/bin/tool"), "unix:gid")).isEqualTo(8);
   }
 
+  @Test
+  void target_andSkipUnusedStages_buildOnlyWhatIsNeeded() throws Exception {
+    BuildFixture f = new BuildFixture(tmp).file("a.txt", "a")
+        .dockerfile("FROM scratch AS broken", "COPY missing.txt /",
+            "FROM scratch AS wanted", "COPY a.txt /", "LABEL stage=wanted",
+            "FROM wanted AS last", "LABEL stage=last");
+
+    assertThatThrownBy(() -> f.build(b -> b.target(Optional.of("wanted"))))
+        .as("without --skip-unused-stages every stage up to the target is built")
+        .hasMessageContaining("missing.txt");
+    f.build(b -> b.target(Optional.of("wanted")).skipUnusedStages(true));
+
+    JsonNode c = f.inspectConfig("oci:" + f.layout + ":latest").get("config");
+    assertThat(c.get("Labels").get("stage").asText()).isEqualTo("wanted");
+  }
+
   private static int mode(Path p) throws Exception {
     return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
   }
