@@ -1,4 +1,4 @@
-package dev.kaniko.core.layer;
+package dev.kaniko.core.image;
 
 import java.nio.file.Path;
 import java.util.Objects;

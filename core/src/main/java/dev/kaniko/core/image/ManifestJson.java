@@ -1,4 +1,4 @@
-package dev.kaniko.core.registry;
+package dev.kaniko.core.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Reads manifests and indexes from JSON (Docker schema 2 and OCI); schema 1 is rejected. */
 final class ManifestJson {
@@ -51,6 +52,17 @@ final class ManifestJson {
     node.path("urls").forEach(url -> urls.add(url.asText()));
     Map<String, String> annotations = new LinkedHashMap<>();
     node.path("annotations").fields().forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
-    return new Descriptor(node.path("mediaType").asText(""), digest, node.path("size").asLong(), urls, annotations);
+    return new Descriptor(node.path("mediaType").asText(""), digest, node.path("size").asLong(), urls,
+        new TreeMap<>(annotations), platform(node.path("platform")));
+  }
+
+  /** The platform of an index entry, or null when it declares none (or no os/architecture). */
+  static Platform platform(JsonNode node) {
+    String os = node.path("os").asText("");
+    String arch = node.path("architecture").asText("");
+    if (os.isEmpty() || arch.isEmpty()) {
+      return null;
+    }
+    return new Platform(os, arch, node.path("variant").asText(""));
   }
 }

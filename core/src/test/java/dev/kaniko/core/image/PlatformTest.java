@@ -1,4 +1,4 @@
-package dev.kaniko.core.registry;
+package dev.kaniko.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * Platforms as image indexes and --custom-platform spell them ({@code parse}) and as FROM --platform
+ * accepts them ({@code parseSpecifier}, containerd's rules).
+ */
 class PlatformTest {
-
   @Test
   void parse_readsOsArchAndVariant() {
     Platform platform = Platform.parse("linux/arm/v7");
@@ -48,5 +51,37 @@ class PlatformTest {
 
     assertThat(host.os()).isEqualTo("linux");
     assertThat(host.architecture()).isEqualTo(Platform.normalizeArchitecture(System.getProperty("os.arch")));
+  }
+
+  // FROM --platform specifiers (containerd rules)
+  @Test
+  void parseSpecifier_fullSpecifiers() {
+    assertThat(Platform.parseSpecifier("linux/amd64")).isEqualTo(new Platform("linux", "amd64", ""));
+    assertThat(Platform.parseSpecifier("linux/arm/v7").toString()).isEqualTo("linux/arm/v7");
+  }
+
+  @Test
+  void parseSpecifier_normalizesAliases() {
+    assertThat(Platform.parseSpecifier("Linux/x86_64")).isEqualTo(new Platform("linux", "amd64", ""));
+    assertThat(Platform.parseSpecifier("linux/aarch64/v8")).isEqualTo(new Platform("linux", "arm64", ""));
+    assertThat(Platform.parseSpecifier("linux/arm")).isEqualTo(new Platform("linux", "arm", "v7"));
+    assertThat(Platform.parseSpecifier("linux/armel")).isEqualTo(new Platform("linux", "arm", "v6"));
+    assertThat(Platform.parseSpecifier("linux/i386")).isEqualTo(new Platform("linux", "386", ""));
+  }
+
+  @Test
+  void parseSpecifier_singleComponentIsAnOsOrAnArch() {
+    assertThat(Platform.parseSpecifier("arm64")).isEqualTo(new Platform("linux", "arm64", ""));
+    assertThat(Platform.parseSpecifier("linux").architecture())
+        .isEqualTo(Platform.host().architecture());
+  }
+
+  @Test
+  void parseSpecifier_rejectsMalformedSpecifiers() {
+    String[] bad = {"", "linux/", "/amd64", "a/b/c/d", "plan10/amd64", "linux/a b"};
+    for (String spec : bad) {
+      assertThatThrownBy(() -> Platform.parseSpecifier(spec)).as(spec)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid platform");
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.kaniko.core.registry;
+package dev.kaniko.core.image;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;

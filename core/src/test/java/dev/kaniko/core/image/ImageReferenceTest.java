@@ -1,12 +1,12 @@
-package dev.kaniko.core.registry;
+package dev.kaniko.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ImageReferenceTest {
 
@@ -94,5 +94,16 @@ class ImageReferenceTest {
             + " letters, digits and separators (. _ __ -) between '/'");
     assertThatThrownBy(() -> ImageReference.parse("app@sha256:1234"))
         .hasMessageContaining("digest 'sha256:1234'");
+  }
+
+  @Test
+  void problem_explainsGrammarViolationsInDockersWords() {
+    assertThat(ImageReference.problem("busybox:1.36")).isEmpty();
+    assertThat(ImageReference.problem("localhost:5000/a/b@sha256:" + "a".repeat(64))).isEmpty();
+    assertThat(ImageReference.problem("")).contains("an image reference can not be empty");
+    assertThat(ImageReference.problem("BusyBox")).contains("repository name must be lowercase");
+    assertThat(ImageReference.problem("a b")).contains("invalid reference format");
+    assertThat(ImageReference.problem("x/" + "a".repeat(260)))
+        .contains("repository name must not be longer than 255 characters");
   }
 }

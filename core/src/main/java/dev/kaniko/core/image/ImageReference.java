@@ -1,4 +1,4 @@
-package dev.kaniko.core.registry;
+package dev.kaniko.core.image;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +22,17 @@ public final class ImageReference {
   private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
   private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}");
   private static final Pattern SHA256 = Pattern.compile("sha256:[a-f0-9]{64}");
+  private static final String GRAMMAR_DOMAIN_COMPONENT =
+      "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+  private static final String GRAMMAR_DOMAIN = "(?:" + GRAMMAR_DOMAIN_COMPONENT + "(?:\\."
+      + GRAMMAR_DOMAIN_COMPONENT + ")*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?";
+  private static final String GRAMMAR_PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+  private static final String GRAMMAR_NAME = "(?:" + GRAMMAR_DOMAIN + "/)?" + GRAMMAR_PATH_COMPONENT
+      + "(?:/" + GRAMMAR_PATH_COMPONENT + ")*";
+  private static final String GRAMMAR_DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*"
+      + ":[0-9a-fA-F]{32,}";
+  private static final Pattern GRAMMAR = Pattern.compile("^(" + GRAMMAR_NAME + ")(?::[\\w][\\w.-]{0,127})?"
+      + "(?:@" + GRAMMAR_DIGEST + ")?$");
   private static final Pattern REGISTRY =
       Pattern.compile("(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*"
           + "(?::[0-9]+)?|\\[[0-9a-fA-F:]+\\](?::[0-9]+)?");
@@ -68,6 +79,26 @@ public final class ImageReference {
     return of(reference, rest, tag, digest);
   }
 
+  /**
+   * Checks {@code ref} against the distribution reference grammar ({@code name[:tag][@digest]}) the way
+   * BuildKit does for FROM lines: empty when valid, else Docker's wording of what is wrong.
+   */
+  public static Optional<String> problem(String ref) {
+    if (ref.isEmpty()) {
+      return Optional.of("an image reference can not be empty");
+    }
+    var m = GRAMMAR.matcher(ref);
+    if (m.matches()) {
+      return m.group(1).length() > 255
+          ? Optional.of("repository name must not be longer than 255 characters")
+          : Optional.empty();
+    }
+    if (GRAMMAR.matcher(ref.toLowerCase(java.util.Locale.ROOT)).matches()) {
+      return Optional.of("repository name must be lowercase");
+    }
+    return Optional.of("invalid reference format");
+  }
+
   private static ImageReference of(String original, String name, String tag, String digest) {
     String registry = DOCKER_HUB;
     String repository = name;
@@ -93,7 +124,7 @@ public final class ImageReference {
   }
 
   /** Normalizes Docker Hub's aliases ({@code index.docker.io}, {@code registry-1.docker.io}) to {@code docker.io}. */
-  static String normalizeRegistry(String registry) {
+  public static String normalizeRegistry(String registry) {
     return switch (registry) {
       case "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com" -> DOCKER_HUB;
       default -> registry;
