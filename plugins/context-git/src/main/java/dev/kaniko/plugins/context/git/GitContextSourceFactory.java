@@ -5,7 +5,6 @@ import dev.kaniko.spi.ContextSourceFactory;
 import dev.kaniko.spi.PluginContext;
 import dev.kaniko.spi.PluginException;
 import java.util.Map;
-import java.util.Set;
 
 /** The {@code git} context source factory: {@code git://} URIs. Free of JGit references. */
 public final class GitContextSourceFactory implements ContextSourceFactory {
@@ -21,11 +20,6 @@ public final class GitContextSourceFactory implements ContextSourceFactory {
   @Override
   public boolean supports(String uri) {
     return uri != null && uri.startsWith(GitLocation.PREFIX);
-  }
-
-  @Override
-  public Set<String> sensitiveConfigKeys() {
-    return Set.of(GitCredentials.TOKEN_ENV, GitCredentials.PASSWORD_ENV);
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.kaniko.spi.ContextSourceFactory;
 import dev.kaniko.spi.PluginException;
 import dev.kaniko.spi.PluginException.Reason;
 import dev.kaniko.testsupport.TempDirs;
+import dev.kaniko.testsupport.TestCertificates;
 import dev.kaniko.testsupport.context.ContextFixture;
 import dev.kaniko.testsupport.context.ContextSourceContract;
 import java.io.IOException;
@@ -183,6 +184,52 @@ class GitContextSourceIT extends ContextSourceContract {
         .isInstanceOf(PluginException.class)
         .extracting(e -> ((PluginException) e).reason())
         .isEqualTo(Reason.NOT_FOUND);
+  }
+
+  @Test
+  void fetch_recurseSubmodules_clonesTheSubmoduleWithTheSameToken() throws Exception {
+    Path subWork = newWorkDir("sub").resolve("w");
+    Path subTree = Files.createDirectories(newWorkDir("subtree").resolve("t"));
+    Files.writeString(subTree.resolve("lib.txt"), "from the submodule\n");
+    repositories.commitTree(subWork, subTree);
+    String subName = "sub-" + REPOS.incrementAndGet() + ".git";
+    repositories.publish(subWork, subName);
+    Path work = newWorkDir("super").resolve("w");
+    repositories.commitTree(work, ContextFixture.create(newWorkDir("tree")));
+    repositories.run(work, "git", "-c", "protocol.file.allow=always", "submodule", "add", "-q",
+        dir.resolve("repos").resolve(subName).toString(), "vendor/lib");
+    repositories.run(work, "git", "config", "-f", ".gitmodules", "submodule.vendor/lib.url", "../" + subName);
+    repositories.commitAll(work, "add submodule");
+    String name = "super-" + REPOS.incrementAndGet() + ".git";
+    repositories.publish(work, name);
+    String location = "git://" + server.hostPort() + "/" + name;
+
+    Path with = materialize(createSource(),
+        new ContextRequest(location, "", GitOptions.parse("recurse-submodules=true")), newWorkDir("with"));
+    Path without = materialize(createSource(), ContextRequest.of(location), newWorkDir("without"));
+
+    assertThat(with.resolve("vendor/lib/lib.txt")).hasContent("from the submodule");
+    assertThat(without.resolve("vendor/lib/lib.txt")).doesNotExist();
+  }
+
+  @Test
+  void fetch_overHttpsWithAnUnknownCa_needsInsecureSkipTls() throws Exception {
+    String location = publishFixture();
+    String path = location.substring(location.indexOf('/', "git://".length()));
+    TestCertificates certs = TestCertificates.generate(newWorkDir("certs"), "kaniko git test CA");
+    try (GitHttpBackendServer tls = GitHttpBackendServer.startTls(dir.resolve("repos"), TOKEN, certs, newWorkDir("tls"))) {
+      String tlsLocation = "git://" + tls.hostPort() + path;
+      ContextSource https = registry.contextSourceFor(tlsLocation).orElseThrow()
+          .create(Map.of(), HostPluginContext.of(Map.of("GIT_TOKEN", TOKEN), work, GitContextPlugin.ID));
+
+      assertThatThrownBy(() -> materialize(https, ContextRequest.of(tlsLocation), newWorkDir("verify")))
+          .isInstanceOf(PluginException.class)
+          .hasMessageContaining(tlsLocation)
+          .hasMessageNotContaining(TOKEN);
+      Path context = materialize(https,
+          new ContextRequest(tlsLocation, "", GitOptions.parse("insecure-skip-tls=true")), newWorkDir("skip"));
+      ContextFixture.assertWholeContext(context);
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.kaniko.plugins.context.git;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import dev.kaniko.testsupport.TestCertificates;
 import dev.kaniko.testsupport.context.LoopbackHttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,14 +24,20 @@ final class GitHttpBackendServer implements AutoCloseable {
   private final String token;
   private final LoopbackHttpServer http;
 
-  private GitHttpBackendServer(Path root, String token) throws IOException {
+  private GitHttpBackendServer(Path root, String token, TestCertificates certs, Path tlsDir) throws IOException {
     this.root = root;
     this.token = token;
-    this.http = LoopbackHttpServer.http(this::handle);
+    this.http = certs == null ? LoopbackHttpServer.http(this::handle) : LoopbackHttpServer.https(this::handle, certs, tlsDir);
   }
 
+  /** A plain-HTTP server. */
   static GitHttpBackendServer start(Path root, String token) throws IOException {
-    return new GitHttpBackendServer(root, token);
+    return new GitHttpBackendServer(root, token, null, null);
+  }
+
+  /** An HTTPS server with {@code certs}' server certificate (its CA is unknown to the JDK). */
+  static GitHttpBackendServer startTls(Path root, String token, TestCertificates certs, Path tlsDir) throws IOException {
+    return new GitHttpBackendServer(root, token, certs, tlsDir);
   }
 
   /** {@code 127.0.0.1:port}. */

@@ -71,6 +71,5 @@ class GitLocationTest {
 
     assertThat(factory.supports("git://github.com/o/r.git")).isTrue();
     assertThat(factory.supports("https://github.com/o/r.git")).isFalse();
-    assertThat(factory.sensitiveConfigKeys()).contains("GIT_TOKEN", "GIT_PASSWORD");
   }
 }
