@@ -42,13 +42,59 @@ final class HttpsContextSource implements ContextSource {
     HttpRequest.Builder get = HttpRequest.newBuilder(withoutUserInfo(uri, location)).GET();
     authorization.ifPresent(value -> get.header("Authorization", value));
     HttpResponse<InputStream> response = send(client, get.build(), location);
-    try (InputStream body = response.body()) {
+    try (ReadFailureTap body = new ReadFailureTap(response.body())) {
       requireOk(response.statusCode(), location);
-      new ContextTarballExtractor().extract(body, targetDir, location);
+      extract(body, targetDir, location);
     } catch (IOException e) {
       throw new PluginException(Reason.UNAVAILABLE, "cannot download context " + location + ": " + e.getMessage(), e);
     }
     return targetDir;
+  }
+
+  /** Extracts while downloading; a broken download is UNAVAILABLE, not a bad archive. */
+  private static void extract(ReadFailureTap body, Path targetDir, String location) throws PluginException {
+    try {
+      new ContextTarballExtractor().extract(body, targetDir, location);
+    } catch (PluginException e) {
+      if (body.failure() != null) {
+        throw new PluginException(Reason.UNAVAILABLE,
+            "download of context " + location + " failed: " + body.failure(), body.failure());
+      }
+      throw e;
+    }
+  }
+
+  /** Remembers the first read failure of the response body. */
+  private static final class ReadFailureTap extends java.io.FilterInputStream {
+    private IOException failure;
+
+    ReadFailureTap(InputStream in) {
+      super(in);
+    }
+
+    IOException failure() {
+      return failure;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        failure = failure == null ? e : failure;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        failure = failure == null ? e : failure;
+        throw e;
+      }
+    }
   }
 
   private static HttpResponse<InputStream> send(HttpClient client, HttpRequest request, String location)

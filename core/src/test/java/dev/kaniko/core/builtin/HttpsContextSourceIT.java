@@ -50,7 +50,12 @@ class HttpsContextSourceIT extends ContextSourceContract {
 
   private static void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
-    if (path.startsWith("/public/")) {
+    if (path.equals("/public/truncated.tar.gz")) {
+      exchange.sendResponseHeaders(200, 1 << 20);
+      exchange.getResponseBody().write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
+      exchange.getResponseBody().flush();
+      exchange.close();
+    } else if (path.startsWith("/public/")) {
       serve(exchange, path.substring("/public/".length()));
     } else if (!LoopbackHttpServer.hasBasicAuth(exchange, USER, TOKEN)) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"contexts\"");
@@ -121,6 +126,17 @@ class HttpsContextSourceIT extends ContextSourceContract {
         .isInstanceOf(PluginException.class)
         .hasMessageContaining(ContextRequest.maskUri(location))
         .hasMessageNotContaining(TOKEN)
+        .extracting(e -> ((PluginException) e).reason())
+        .isEqualTo(Reason.UNAVAILABLE);
+  }
+
+  @Test
+  void fetch_downloadCutShort_isUnavailable() {
+    String location = server.baseUrl() + "/public/truncated.tar.gz";
+
+    assertThatThrownBy(() -> materialize(createSource(), ContextRequest.of(location), newWorkDir("t")))
+        .isInstanceOf(PluginException.class)
+        .hasMessageContaining(location)
         .extracting(e -> ((PluginException) e).reason())
         .isEqualTo(Reason.UNAVAILABLE);
   }
