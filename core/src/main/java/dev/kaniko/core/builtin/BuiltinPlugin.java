@@ -23,6 +23,7 @@ public final class BuiltinPlugin implements Plugin {
 
   @Override
   public List<ProviderFactory<?>> factories() {
-    return List.of(new DirContextSourceFactory());
+    return List.of(
+        new DirContextSourceFactory(), new TarContextSourceFactory(), new HttpsContextSourceFactory());
   }
 }
