@@ -6,6 +6,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -26,7 +28,13 @@ final class S3Clients {
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .credentialsProvider(credentials(settings))
         .forcePathStyle(settings.forcePathStyle());
-    settings.endpoint().ifPresent(builder::endpointOverride);
+    if (settings.endpoint().isPresent()) {
+      // S3-compatible stores (S3Proxy, older MinIO, Ceph) reject the flexible-checksum headers the SDK sends by
+      // default since 2.30 with 501 NotImplemented: only send and check checksums where the operation needs them.
+      builder.endpointOverride(settings.endpoint().get())
+          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    }
     if (settings.region().isPresent()) {
       builder.region(Region.of(settings.region().get()));
     } else {
