@@ -2,6 +2,7 @@ package dev.kaniko.plugins.context.gcs;
 
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.NoCredentials;
+import com.google.cloud.ServiceOptions;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import dev.kaniko.spi.PluginException;
@@ -19,7 +20,8 @@ final class GcsStorages {
   private GcsStorages() {}
 
   static Storage create(GcsSettings settings) throws PluginException {
-    StorageOptions.Builder builder = StorageOptions.http();
+    StorageOptions.Builder builder = StorageOptions.http()
+        .setRetrySettings(ServiceOptions.getDefaultRetrySettings().toBuilder().setMaxAttempts(3).build());
     settings.emulatorHost().ifPresent(host -> builder.setHost(host.toString()));
     settings.projectId().ifPresent(builder::setProjectId);
     if (settings.credentialsFile().isPresent()) {
