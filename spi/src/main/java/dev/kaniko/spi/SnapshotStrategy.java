@@ -17,8 +17,9 @@ public interface SnapshotStrategy {
    * Reports changes since the last baseline or diff, then makes the current state the new reference.
    *
    * @param tree the stage's root filesystem
-   * @param declaredPaths paths the instruction is known to touch (COPY/ADD destinations); a strategy
-   *     may restrict itself to them, empty when unknown (RUN)
+   * @param declaredPaths absolute image paths the instruction is known to touch (COPY/ADD
+   *     destinations) with symbolic links in them already resolved; a strategy may then look only at
+   *     them, everything below them and their ancestors; empty when unknown (RUN)
    * @return the changes
    * @throws PluginException if the tree cannot be read
    */

@@ -32,6 +32,15 @@ class SpiValueTypesTest {
   }
 
   @Test
+  void changeSet_opaqueDirectoriesAreSortedAndDefaultToNone() {
+    ChangeSet changes = new ChangeSet(Set.of("/d", "/d/x"), Set.of(), new HashSet<>(List.of("/e", "/d")));
+
+    assertThat(changes.opaqueDirectories()).containsExactly("/d", "/e");
+    assertThat(new ChangeSet(Set.of("/a"), Set.of()).opaqueDirectories()).isEmpty();
+    assertThat(new ChangeSet(Set.of(), Set.of(), Set.of("/d")).isEmpty()).isFalse();
+  }
+
+  @Test
   void contextRequest_nullSubPathBecomesEmpty() {
     assertThat(new ContextRequest("dir:///ctx", null).subPath()).isEmpty();
     assertThat(ContextRequest.of("s3://bucket/ctx.tgz").uri()).isEqualTo("s3://bucket/ctx.tgz");

@@ -1,5 +1,7 @@
 package dev.kaniko.core.builtin;
 
+import dev.kaniko.core.snapshot.SnapshotMode;
+import dev.kaniko.core.snapshot.SnapshotStrategyFactory;
 import dev.kaniko.spi.Plugin;
 import dev.kaniko.spi.ProviderFactory;
 import dev.kaniko.spi.SpiVersion;
@@ -24,6 +26,12 @@ public final class BuiltinPlugin implements Plugin {
   @Override
   public List<ProviderFactory<?>> factories() {
     return List.of(
-        new DirContextSourceFactory(), new TarContextSourceFactory(), new HttpsContextSourceFactory());
+        new DirContextSourceFactory(),
+        new TarContextSourceFactory(),
+        new HttpsContextSourceFactory(),
+        new SnapshotStrategyFactory(SnapshotMode.FULL),
+        new SnapshotStrategyFactory(SnapshotMode.REDO),
+        new SnapshotStrategyFactory(SnapshotMode.TIME),
+        new SnapshotStrategyFactory(SnapshotMode.NEW_RUN));
   }
 }
