@@ -36,6 +36,9 @@ public final class SnapshotBench {
     for (int files : new int[] {10_000, 100_000}) {
       Path root = generate(work.resolve("rootfs-" + files), files);
       FileTreeView view = new PrefixIgnoringTreeView(root, List.of("/proc"));
+      if (files == 10_000) {
+        warmUp(view);
+      }
       for (SnapshotMode mode : SnapshotMode.values()) {
         for (int parallelism : parallelisms) {
           measure(files, mode, parallelism, root, view);
@@ -73,6 +76,15 @@ public final class SnapshotBench {
     }
     System.out.printf("%-8d %-8s %4d %12.0f %12.1f %12.1f %12.1f %10.1f%n",
         files, mode.providerName(), parallelism, baselineMs, median(diffs), median(cpu), median(noops), stateMb);
+  }
+
+  /** One untimed round per mode, so the first figures do not include class loading and JIT. */
+  private static void warmUp(FileTreeView view) throws Exception {
+    for (SnapshotMode mode : SnapshotMode.values()) {
+      SnapshotStrategy strategy = TreeSnapshotStrategy.of(mode, 1);
+      strategy.baseline(view);
+      strategy.diff(view, List.of());
+    }
   }
 
   /** {@code d0..d9/d0..d9/fN}: 100 directories of equal size, small files of varied length. */

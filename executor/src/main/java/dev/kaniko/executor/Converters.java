@@ -1,6 +1,6 @@
 package dev.kaniko.executor;
 
-import dev.kaniko.core.options.Compression;
+import dev.kaniko.core.image.Compression;
 import dev.kaniko.core.options.GoDuration;
 import dev.kaniko.core.options.SnapshotMode;
 import dev.kaniko.executor.logging.LogFormat;

@@ -3,8 +3,8 @@ package dev.kaniko.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kaniko.core.image.Compression;
 import dev.kaniko.core.options.BuildOptions;
-import dev.kaniko.core.options.Compression;
 import dev.kaniko.core.options.SnapshotMode;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -47,6 +47,31 @@ class SpiValueTypesTest {
   }
 
   @Test
+  void contextRequest_carriesImmutableOptions() {
+    java.util.Map<String, String> options = new java.util.HashMap<>(java.util.Map.of("git.branch", "main"));
+    ContextRequest request = new ContextRequest("git://h/r.git", "app", options);
+    options.put("git.single-branch", "true");
+
+    assertThat(request.option("git.branch")).contains("main");
+    assertThat(request.option("git.single-branch")).isEmpty();
+    assertThat(new ContextRequest("dir:///ctx", "", null).options()).isEmpty();
+    assertThat(new ContextRequest("dir:///ctx", "x").options()).isEmpty();
+  }
+
+  @Test
+  void contextRequest_masksTokensInDisplayUriAndToString() {
+    ContextRequest request = new ContextRequest(
+        "https://user:t0ps3cret@git.example.com/r.git#refs/heads/main", "", java.util.Map.of("git.branch", "b"));
+
+    assertThat(request.displayUri()).isEqualTo("https://***@git.example.com/r.git#refs/heads/main");
+    assertThat(request.toString()).doesNotContain("t0ps3cret").contains("git.branch=b");
+    assertThat(ContextRequest.maskUri("https://a.blob.core.windows.net/c/ctx.tgz?sv=1&sig=s1gn4ture"))
+        .isEqualTo("https://a.blob.core.windows.net/c/ctx.tgz?***");
+    assertThat(ContextRequest.maskUri("git://h/r.git#abc")).isEqualTo("git://h/r.git#abc");
+    assertThat(ContextRequest.maskUri("/plain/path")).isEqualTo("/plain/path");
+  }
+
+  @Test
   void pluginException_carriesItsReason() {
     PluginException e = new PluginException(PluginException.Reason.UNAUTHORIZED, "denied");
 

@@ -27,6 +27,8 @@ public final class BuiltinPlugin implements Plugin {
   public List<ProviderFactory<?>> factories() {
     return List.of(
         new DirContextSourceFactory(),
+        new TarContextSourceFactory(),
+        new HttpsContextSourceFactory(),
         new SnapshotStrategyFactory(SnapshotMode.FULL),
         new SnapshotStrategyFactory(SnapshotMode.REDO),
         new SnapshotStrategyFactory(SnapshotMode.TIME),

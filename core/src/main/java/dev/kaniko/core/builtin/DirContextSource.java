@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
-/** Uses a local directory in place as the build context; nothing is copied. */
+/** Uses a local directory in place as the build context; nothing is copied. The host applies the sub-path. */
 final class DirContextSource implements ContextSource {
 
   @Override
@@ -17,16 +17,7 @@ final class DirContextSource implements ContextSource {
     if (!Files.isDirectory(context)) {
       throw new PluginException(Reason.NOT_FOUND, "context directory " + context + " does not exist");
     }
-    if (request.subPath().isEmpty()) {
-      return context;
-    }
-    Path resolved = subDir(context, request.subPath());
-    if (!Files.isDirectory(resolved)) {
-      throw new PluginException(
-          Reason.NOT_FOUND,
-          "context sub-path " + request.subPath() + " does not exist in context directory " + context);
-    }
-    return resolved;
+    return context;
   }
 
   private static Path contextDir(String uri) throws PluginException {
@@ -41,24 +32,5 @@ final class DirContextSource implements ContextSource {
     } catch (InvalidPathException e) {
       throw new PluginException(Reason.INVALID_CONFIGURATION, "invalid context path " + uri, e);
     }
-  }
-
-  private static Path subDir(Path context, String subPath) throws PluginException {
-    Path relative;
-    try {
-      relative = Path.of(subPath);
-    } catch (InvalidPathException e) {
-      throw new PluginException(Reason.INVALID_CONFIGURATION, "invalid context sub-path " + subPath, e);
-    }
-    if (relative.isAbsolute()) {
-      throw new PluginException(
-          Reason.INVALID_CONFIGURATION, "context sub-path " + subPath + " must be relative to the context");
-    }
-    Path resolved = context.resolve(relative).normalize();
-    if (!resolved.startsWith(context)) {
-      throw new PluginException(
-          Reason.INVALID_CONFIGURATION, "context sub-path " + subPath + " leaves the context directory " + context);
-    }
-    return resolved;
   }
 }

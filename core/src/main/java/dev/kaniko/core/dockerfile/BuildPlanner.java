@@ -5,6 +5,8 @@ import dev.kaniko.core.dockerfile.instructions.ArgInstruction;
 import dev.kaniko.core.dockerfile.instructions.FromInstruction;
 import dev.kaniko.core.dockerfile.shell.ShellExpansionException;
 import dev.kaniko.core.dockerfile.shell.ShellLexer;
+import dev.kaniko.core.image.ImageReference;
+import dev.kaniko.core.image.Platform;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,7 +156,7 @@ public final class BuildPlanner {
           "empty platform value from expression " + from.platform().get());
     }
     try {
-      return Optional.of(Platform.parse(text));
+      return Optional.of(Platform.parseSpecifier(text));
     } catch (IllegalArgumentException e) {
       throw new DockerfileException(dockerfile.fileName(), from.line(), "failed to parse platform "
           + from.platform().get() + ": " + e.getMessage());

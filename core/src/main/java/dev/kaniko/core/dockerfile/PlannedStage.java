@@ -1,6 +1,7 @@
 package dev.kaniko.core.dockerfile;
 
 import dev.kaniko.core.dockerfile.instructions.Instruction;
+import dev.kaniko.core.image.Platform;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -5,6 +5,8 @@ import dev.kaniko.core.dockerfile.instructions.Instruction;
 import dev.kaniko.core.dockerfile.instructions.RunInstruction;
 import dev.kaniko.core.dockerfile.shell.ShellExpansionException;
 import dev.kaniko.core.dockerfile.shell.ShellLexer;
+import dev.kaniko.core.image.ImageReference;
+import dev.kaniko.core.image.Platform;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -34,7 +34,7 @@ final class Extraction {
   private final Whiteouts whiteouts;
   private final byte[] buffer = new byte[BUFFER];
 
-  private record PendingDirectory(Path host, int mode, FileTime mtime, FileTime atime) {}
+  private record PendingDirectory(ImagePath image, int mode, FileTime mtime, FileTime atime) {}
 
   Extraction(Path realRoot, ExtractOptions options, LinuxCalls linux, ExtractResult.Tally tally) {
     this.options = options;
@@ -68,13 +68,17 @@ final class Extraction {
     }
   }
 
-  /** Applies the directories' modes and times, deepest last-written first. */
+  /**
+   * Applies the directories' modes and times, last-written first. Each is looked up again and
+   * skipped unless its whole path is still made of real directories: a later entry may have
+   * replaced a parent with a symlink leading anywhere.
+   */
   void finish() throws IOException {
     for (int i = directories.size() - 1; i >= 0; i--) {
       PendingDirectory dir = directories.get(i);
-      BasicFileAttributes attrs = RootResolver.lstat(dir.host());
-      if (attrs != null && attrs.isDirectory()) {
-        metadata.finishDirectory(dir.host(), dir.mode(), dir.mtime(), dir.atime());
+      Path host = resolver.realDirectory(dir.image());
+      if (host != null) {
+        metadata.finishDirectory(host, dir.mode(), dir.mtime(), dir.atime());
       }
     }
   }
@@ -144,7 +148,7 @@ final class Extraction {
       Files.createDirectory(host);
     }
     metadata.applyToDirectoryNow(host, entry);
-    directories.add(new PendingDirectory(host, entry.getMode(), entry.getLastModifiedTime(),
+    directories.add(new PendingDirectory(image, entry.getMode(), entry.getLastModifiedTime(),
         MetadataWriter.atime(entry)));
     tally.directories++;
   }

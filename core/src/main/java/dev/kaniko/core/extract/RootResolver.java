@@ -99,6 +99,22 @@ final class RootResolver {
     return new Resolved(image, host(image));
   }
 
+  /**
+   * The host path of {@code image} if every component of it is a real directory (no symlink
+   * anywhere on the way), else null. Used for work deferred past later entries.
+   */
+  Path realDirectory(ImagePath image) throws IOException {
+    Path host = root;
+    for (String part : image.components()) {
+      host = host.resolve(part);
+      BasicFileAttributes attrs = lstat(host);
+      if (attrs == null || !attrs.isDirectory()) {
+        return null;
+      }
+    }
+    return host;
+  }
+
   private static void pushFront(Deque<String> pending, String target) {
     String[] parts = target.split("/");
     for (int i = parts.length - 1; i >= 0; i--) {

@@ -1,6 +1,5 @@
 package dev.kaniko.core.image;
 
-import dev.kaniko.core.layer.LayerBlob;
 import java.util.List;
 
 /**
@@ -26,6 +25,6 @@ public record AssembledImage(
 
   /** The platform the config declares, for index entries. */
   public Platform platform() {
-    return new Platform(config.architecture(), config.os(), config.variant());
+    return new Platform(config.os(), config.architecture(), config.variant());
   }
 }

@@ -2,7 +2,6 @@ package dev.kaniko.core.image;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.kaniko.core.layer.LayerBlob;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,5 @@
 package dev.kaniko.core.image;
 
-import dev.kaniko.core.layer.LayerBlob;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,11 +23,11 @@ public final class ImageAssembler {
     checkHistory(config, layers.size());
     ImageConfig withRootFs = config.withRootFs(RootFs.of(diffIds));
     SerializedJson configJson = ImageJson.serialize(withRootFs);
-    Manifest manifest = new Manifest(2, format.manifestMediaType(),
-        Descriptor.of(format.configMediaType(), configJson.digest(), configJson.size()),
-        layerDescriptors);
+    Descriptor configDescriptor = Descriptor.of(format.configMediaType(), configJson.digest(), configJson.size());
+    Manifest manifest = new Manifest(2, format.manifestMediaType(), configDescriptor, layerDescriptors);
+    byte[] manifestBytes = ManifestWriter.write(format, configDescriptor, layerDescriptors);
     return new AssembledImage(format, withRootFs, configJson, manifest,
-        ImageJson.serialize(manifest), layers);
+        new SerializedJson(manifestBytes, Digests.sha256(manifestBytes)), layers);
   }
 
   private static void checkHistory(ImageConfig config, int layerCount) {

@@ -1,6 +1,6 @@
 package dev.kaniko.core.image;
 
-/** The media-type family an image is written in. */
+/** The media-type family an image is written in; pushed manifests follow the base image's family. */
 public enum ImageFormat {
   /** Docker image manifest v2 schema 2. */
   DOCKER(MediaTypes.DOCKER_MANIFEST, MediaTypes.DOCKER_CONFIG),
@@ -15,12 +15,28 @@ public enum ImageFormat {
     this.configMediaType = configMediaType;
   }
 
+  /** The family of a manifest or index media type. */
+  public static ImageFormat of(String mediaType) {
+    return switch (mediaType) {
+      case MediaTypes.DOCKER_MANIFEST, MediaTypes.DOCKER_MANIFEST_LIST -> DOCKER;
+      case MediaTypes.OCI_MANIFEST, MediaTypes.OCI_INDEX -> OCI;
+      default -> throw new IllegalArgumentException("unsupported manifest media type " + mediaType);
+    };
+  }
+
+  /** The manifest media type. */
   public String manifestMediaType() {
     return manifestMediaType;
   }
 
+  /** The config media type. */
   public String configMediaType() {
     return configMediaType;
+  }
+
+  /** The media type of gzip-compressed layers. */
+  public String gzipLayerMediaType() {
+    return this == DOCKER ? MediaTypes.DOCKER_LAYER_GZIP : MediaTypes.OCI_LAYER_GZIP;
   }
 
   /**

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Deterministic JSON for image blobs: declared field order, sorted map keys, nulls omitted, no
@@ -26,7 +23,7 @@ public final class ImageJson {
   public static SerializedJson serialize(Object model) {
     try {
       byte[] bytes = MAPPER.writeValueAsBytes(model);
-      return new SerializedJson(bytes, sha256(bytes));
+      return new SerializedJson(bytes, Digests.sha256(bytes));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + model.getClass().getSimpleName(), e);
     }
@@ -39,15 +36,6 @@ public final class ImageJson {
     } catch (JsonProcessingException e) {
       throw new IOException("malformed " + type.getSimpleName() + " JSON: "
           + e.getOriginalMessage(), e);
-    }
-  }
-
-  public static String sha256(byte[] bytes) {
-    try {
-      return "sha256:" + HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.kaniko.core.image;
 
-import dev.kaniko.core.layer.LayerBlob;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

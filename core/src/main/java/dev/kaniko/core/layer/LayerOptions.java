@@ -1,5 +1,6 @@
 package dev.kaniko.core.layer;
 
+import dev.kaniko.core.image.Compression;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,6 +1,9 @@
 package dev.kaniko.core.layer;
 
 import com.github.luben.zstd.ZstdOutputStream;
+import dev.kaniko.core.image.Compression;
+import dev.kaniko.core.image.DigestingOutputStream;
+import dev.kaniko.core.image.LayerBlob;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package dev.kaniko.core.options;
 
+import dev.kaniko.core.image.Compression;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,7 +1,15 @@
 package dev.kaniko.core.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaniko.core.auth.CredentialSource;
+import dev.kaniko.core.image.Descriptor;
+import dev.kaniko.core.image.Digests;
+import dev.kaniko.core.image.ImageIndex;
+import dev.kaniko.core.image.ImageReference;
+import dev.kaniko.core.image.Manifest;
+import dev.kaniko.core.image.MediaTypes;
+import dev.kaniko.core.image.Platform;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,6 +32,7 @@ public final class ImagePuller implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ImagePuller.class);
   private static final int MAX_CONFIG_BYTES = 16 << 20;
+  private static final ObjectMapper CONFIG_JSON = new ObjectMapper();
 
   private final RegistryOptions options;
   private final SessionPool sessions;
@@ -77,19 +86,19 @@ public final class ImagePuller implements AutoCloseable {
     if (MediaTypes.isIndex(top.mediaType())) {
       ImageIndex index = ImageIndex.parse(top.json(), top.digest(), top.mediaType());
       PlatformSelector selector = new PlatformSelector(entry -> variantOf(session, candidate, entry));
-      IndexEntry entry = selector.select(index, platform, candidate.toString());
-      chosen = session.pullManifest(entry.descriptor().digest());
+      Descriptor entry = selector.select(index, platform, candidate.toString());
+      chosen = session.pullManifest(entry.digest());
       indexDigest = Optional.of(top.digest());
     }
-    ImageManifest manifest = parseManifest(chosen, candidate);
+    Manifest manifest = parseManifest(chosen, candidate);
     byte[] config = pullConfig(session, candidate, manifest.config());
-    return new PulledImage(requested, candidate.withDigest(manifest.digest()), manifest, config, indexDigest);
+    return new PulledImage(requested, candidate.withDigest(chosen.digest()), manifest, config, indexDigest);
   }
 
-  private static ImageManifest parseManifest(RegistrySession.FetchedManifest fetched, ImageReference image)
+  private static Manifest parseManifest(RegistrySession.FetchedManifest fetched, ImageReference image)
       throws RegistryException {
     try {
-      return ImageManifest.parse(fetched.json(), fetched.digest(), fetched.mediaType());
+      return Manifest.parse(fetched.json(), fetched.digest(), fetched.mediaType());
     } catch (IllegalArgumentException e) {
       throw new RegistryException(RegistryException.Kind.UNSUPPORTED, "cannot use " + image + ": " + e.getMessage(), e);
     }
@@ -97,10 +106,18 @@ public final class ImagePuller implements AutoCloseable {
 
   private Optional<String> variantOf(RegistrySession session, ImageReference image, Descriptor entry)
       throws RegistryException {
-    ImageManifest child = parseManifest(session.pullManifest(entry.digest()), image);
-    JsonNode config = ManifestJson.read(pullConfig(session, image, child.config()), "config of " + image);
-    String variant = config.path("variant").asText("");
+    Manifest child = parseManifest(session.pullManifest(entry.digest()), image);
+    String variant = variantOfConfig(pullConfig(session, image, child.config()), image);
     return variant.isEmpty() ? Optional.empty() : Optional.of(variant);
+  }
+
+  private static String variantOfConfig(byte[] config, ImageReference image) throws RegistryException {
+    try {
+      JsonNode root = CONFIG_JSON.readTree(config);
+      return root == null ? "" : root.path("variant").asText("");
+    } catch (IOException e) {
+      throw new RegistryException(RegistryException.Kind.UNSUPPORTED, "config of " + image + " is not valid JSON", e);
+    }
   }
 
   private static byte[] pullConfig(RegistrySession session, ImageReference image, Descriptor config)

@@ -1,6 +1,9 @@
 package dev.kaniko.core.registry;
 
 import dev.kaniko.core.auth.CredentialSource;
+import dev.kaniko.core.image.Descriptor;
+import dev.kaniko.core.image.Digests;
+import dev.kaniko.core.image.ImageReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,9 +101,9 @@ public final class ImagePusher implements AutoCloseable {
       Descriptor config = image.configDescriptor();
       uploads.add(pool.submit(() -> retry.run("upload of config to " + repository.name(),
           () -> pushConfig(repository, config, image.config(), earlier))));
-      Map<String, LayerBlob> unique = new LinkedHashMap<>();
+      Map<String, LayerToPush> unique = new LinkedHashMap<>();
       image.layers().forEach(layer -> unique.putIfAbsent(layer.descriptor().digest(), layer));
-      for (LayerBlob layer : unique.values()) {
+      for (LayerToPush layer : unique.values()) {
         uploads.add(pool.submit(() -> retry.run("upload of layer " + layer.descriptor().digest() + " to "
             + repository.name(), () -> pushLayer(repository, layer, earlier))));
       }
@@ -119,7 +122,7 @@ public final class ImagePusher implements AutoCloseable {
     return !sessions.get(repository, RegistryOptions.Direction.PUSH, mountFrom).pushBlob(config, bytes, mountFrom);
   }
 
-  private boolean pushLayer(ImageReference repository, LayerBlob layer, Optional<ImageReference> earlier)
+  private boolean pushLayer(ImageReference repository, LayerToPush layer, Optional<ImageReference> earlier)
       throws RegistryException {
     Descriptor blob = layer.descriptor();
     if (sessions.get(repository, RegistryOptions.Direction.PUSH).blobExists(blob.digest())) {

@@ -3,6 +3,7 @@ package dev.kaniko.core.registry;
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.http.ResponseException;
 import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
+import dev.kaniko.core.image.ImageReference;
 import dev.kaniko.core.registry.RegistryException.Kind;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,5 +1,9 @@
 package dev.kaniko.core.registry;
 
+import dev.kaniko.core.image.Descriptor;
+import dev.kaniko.core.image.ImageIndex;
+import dev.kaniko.core.image.MediaTypes;
+import dev.kaniko.core.image.Platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,17 +39,17 @@ public final class PlatformSelector {
    *
    * @throws RegistryException (NOT_FOUND) naming the image, the wanted platform and the ones available
    */
-  public IndexEntry select(ImageIndex index, Platform wanted, String imageName) throws RegistryException {
-    List<IndexEntry> sameArch = new ArrayList<>();
-    for (IndexEntry entry : index.manifests()) {
-      if (MediaTypes.isIndex(entry.descriptor().mediaType())) {
+  public Descriptor select(ImageIndex index, Platform wanted, String imageName) throws RegistryException {
+    List<Descriptor> sameArch = new ArrayList<>();
+    for (Descriptor entry : index.manifests()) {
+      if (MediaTypes.isIndex(entry.mediaType())) {
         continue;
       }
-      if (entry.platform().filter(wanted::sameOsAndArchitecture).isPresent()) {
+      if (entry.platform() != null && wanted.sameOsAndArchitecture(entry.platform())) {
         sameArch.add(entry);
       }
     }
-    for (IndexEntry entry : sameArch) {
+    for (Descriptor entry : sameArch) {
       if (satisfies(entry, wanted)) {
         return entry;
       }
@@ -54,13 +58,13 @@ public final class PlatformSelector {
         + wanted + "; it has " + available(index));
   }
 
-  private boolean satisfies(IndexEntry entry, Platform wanted) throws RegistryException {
-    Platform declared = entry.platform().orElseThrow();
+  private boolean satisfies(Descriptor entry, Platform wanted) throws RegistryException {
+    Platform declared = entry.platform();
     if (wanted.isSatisfiedBy(declared)) {
       return true;
     }
-    if (wanted.variant().isPresent() && declared.variant().isEmpty()) {
-      Optional<String> variant = lookup.variantOf(entry.descriptor());
+    if (wanted.hasVariant() && !declared.hasVariant()) {
+      Optional<String> variant = lookup.variantOf(entry);
       return variant.isPresent()
           && wanted.isSatisfiedBy(new Platform(declared.os(), declared.architecture(), variant.get()));
     }
@@ -69,7 +73,7 @@ public final class PlatformSelector {
 
   private static String available(ImageIndex index) {
     String list = index.manifests().stream()
-        .map(entry -> entry.platform().map(Platform::toString).orElse("(no platform)"))
+        .map(entry -> entry.platform() == null ? "(no platform)" : entry.platform().toString())
         .distinct()
         .collect(Collectors.joining(", "));
     return list.isEmpty() ? "no manifests" : list;

@@ -1,5 +1,6 @@
 package dev.kaniko.core.registry;
 
+import dev.kaniko.core.image.ImageReference;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.kaniko.core.registry;
 
+import dev.kaniko.core.image.ImageFormat;
+import dev.kaniko.core.image.ImageReference;
+import dev.kaniko.core.image.Manifest;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,7 +11,7 @@ import java.util.Optional;
  * pinned to the manifest digest), its manifest, its config JSON (digest-verified) and, when it came from an
  * index, the index digest.
  */
-public record PulledImage(ImageReference requested, ImageReference source, ImageManifest manifest, byte[] config,
+public record PulledImage(ImageReference requested, ImageReference source, Manifest manifest, byte[] config,
     Optional<String> indexDigest) {
 
   /** Validates the parts. */
@@ -25,8 +28,8 @@ public record PulledImage(ImageReference requested, ImageReference source, Image
     return manifest.format();
   }
 
-  /** The manifest digest. */
+  /** The manifest digest ({@code source} is pinned to it). */
   public String digest() {
-    return manifest.digest();
+    return source.digest().orElseThrow();
   }
 }

@@ -1,5 +1,6 @@
 package dev.kaniko.core.registry;
 
+import dev.kaniko.core.image.ImageReference;
 import java.util.List;
 
 /** What a push produced: the manifest digest, its bytes and media type, and the references written. */

@@ -1,5 +1,6 @@
 package dev.kaniko.core.registry;
 
+import dev.kaniko.core.image.ImageReference;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

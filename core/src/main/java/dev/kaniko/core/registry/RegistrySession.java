@@ -14,6 +14,8 @@ import com.google.cloud.tools.jib.registry.RegistryClient;
 import dev.kaniko.core.auth.Credential;
 import dev.kaniko.core.auth.CredentialException;
 import dev.kaniko.core.auth.CredentialSource;
+import dev.kaniko.core.image.Descriptor;
+import dev.kaniko.core.image.ImageReference;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.kaniko.core.registry;
 
 import com.google.cloud.tools.jib.api.LogEvent;
 import dev.kaniko.core.auth.CredentialSource;
+import dev.kaniko.core.image.ImageReference;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;

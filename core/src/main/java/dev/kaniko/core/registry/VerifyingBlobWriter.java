@@ -1,15 +1,14 @@
 package dev.kaniko.core.registry;
 
+import dev.kaniko.core.image.Descriptor;
+import dev.kaniko.core.image.DigestingOutputStream;
+import dev.kaniko.core.image.Digests;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Streams a blob into a file while hashing it, and only moves it into place when its digest and size match
@@ -34,19 +33,18 @@ public final class VerifyingBlobWriter {
    */
   public static Path write(Descriptor expected, Path target, String what, BlobSource source)
       throws IOException, RegistryException {
-    MessageDigest digest = newDigest(expected.digest());
+    String algorithm = supportedAlgorithm(expected.digest());
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path partial = Files.createTempFile(dir, ".partial-", ".blob");
     try {
-      long written;
-      try (HashingOutputStream out = new HashingOutputStream(
-          new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16), digest)) {
+      DigestingOutputStream out = new DigestingOutputStream(
+          new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16), algorithm);
+      try (out) {
         source.writeTo(out);
         out.flush();
-        written = out.count();
       }
-      check(expected, what, digest, written);
+      check(expected, what, out.digest(), out.count());
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return target;
     } finally {
@@ -54,9 +52,8 @@ public final class VerifyingBlobWriter {
     }
   }
 
-  private static void check(Descriptor expected, String what, MessageDigest digest, long written)
+  private static void check(Descriptor expected, String what, String actual, long written)
       throws RegistryException {
-    String actual = algorithm(expected.digest()) + ":" + HexFormat.of().formatHex(digest.digest());
     if (!actual.equals(expected.digest())) {
       throw new RegistryException(RegistryException.Kind.DIGEST_MISMATCH,
           what + " has digest " + actual + " but " + expected.digest() + " was expected; refusing the download");
@@ -67,52 +64,14 @@ public final class VerifyingBlobWriter {
     }
   }
 
-  static MessageDigest newDigest(String digest) throws RegistryException {
-    String algorithm = algorithm(digest);
-    String javaName = switch (algorithm) {
-      case "sha256" -> "SHA-256";
-      case "sha512" -> "SHA-512";
-      default -> throw new RegistryException(RegistryException.Kind.UNSUPPORTED,
-          "digest algorithm '" + algorithm + "' of " + digest + " is not supported");
-    };
+  private static String supportedAlgorithm(String digest) throws RegistryException {
+    String algorithm = Digests.algorithm(digest);
     try {
-      return MessageDigest.getInstance(javaName);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(javaName + " missing from the JDK", e);
-    }
-  }
-
-  private static String algorithm(String digest) {
-    int colon = digest.indexOf(':');
-    return colon < 0 ? digest : digest.substring(0, colon);
-  }
-
-  /** Hashes and counts everything written through it. */
-  static final class HashingOutputStream extends FilterOutputStream {
-    private final MessageDigest digest;
-    private long count;
-
-    HashingOutputStream(OutputStream out, MessageDigest digest) {
-      super(out);
-      this.digest = digest;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      digest.update((byte) b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      digest.update(b, off, len);
-      count += len;
-    }
-
-    long count() {
-      return count;
+      Digests.newMessageDigest(algorithm);
+      return algorithm;
+    } catch (IllegalArgumentException e) {
+      throw new RegistryException(RegistryException.Kind.UNSUPPORTED,
+          "digest algorithm '" + algorithm + "' of " + digest + " is not supported");
     }
   }
 }

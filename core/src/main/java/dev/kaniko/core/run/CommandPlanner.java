@@ -1,5 +1,6 @@
 package dev.kaniko.core.run;
 
+import dev.kaniko.core.dockerfile.parser.Heredoc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.kaniko.core.run;
 
+import dev.kaniko.core.dockerfile.parser.Heredoc;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,8 +169,17 @@ public final class RunCommand {
       return this;
     }
 
+    /**
+     * Adds a here-document of the RUN line (content already expanded when the parser says so).
+     *
+     * @throws IllegalArgumentException when its name can not be a file name (empty, {@code /}, {@code .}, {@code ..})
+     */
     public Builder heredoc(Heredoc value) {
-      heredocs.add(Objects.requireNonNull(value));
+      String name = Objects.requireNonNull(value).name();
+      if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
+        throw new IllegalArgumentException("invalid heredoc name: '" + name + "'");
+      }
+      heredocs.add(value);
       return this;
     }
 

@@ -68,7 +68,7 @@ public final class TreeSnapshotStrategy implements SnapshotStrategy {
       }
       Node node = new Node(stat);
       Changes none = new Changes(false);
-      run(new TreeWalk(tree, stats, detector, none).directory(newRoot, "/", node, true));
+      run(List.of(new TreeWalk(tree, stats, detector, none).directory(newRoot, "/", node, true)));
       detector.stepBoundary(newRoot);
       root = newRoot;
       rootNode = node;
@@ -93,7 +93,7 @@ public final class TreeSnapshotStrategy implements SnapshotStrategy {
       List<String> declared = declaredPaths.isEmpty() ? List.of() : ImagePaths.outermost(declaredPaths);
       TreeWalk walk = new TreeWalk(tree, stats, detector, changes);
       if (declared.isEmpty() || declared.contains("/") || !new DeclaredPaths(tree, stats, rootNode).walkable(declared)) {
-        run(walk.directory(root, "/", rootNode, false));
+        run(List.of(walk.directory(root, "/", rootNode, false)));
       } else {
         walkDeclared(tree, walk, declared);
       }
@@ -108,11 +108,11 @@ public final class TreeSnapshotStrategy implements SnapshotStrategy {
   }
 
   private void walkDeclared(FileTreeView tree, TreeWalk walk, List<String> declared) throws IOException {
+    List<RecursiveAction> subtasks = new ArrayList<>();
     for (String path : declared) {
       if (isIgnoredOnTheWay(tree, path)) {
         continue;
       }
-      List<RecursiveAction> subtasks = new ArrayList<>();
       Node parent = rootNode;
       String imagePath = "/";
       Path file = root;
@@ -132,8 +132,8 @@ public final class TreeSnapshotStrategy implements SnapshotStrategy {
         parent.children.put(name, node);
         parent = node;
       }
-      subtasks.forEach(this::run);
     }
+    run(subtasks);
   }
 
   private static boolean isIgnoredOnTheWay(FileTreeView tree, String path) {
@@ -160,10 +160,21 @@ public final class TreeSnapshotStrategy implements SnapshotStrategy {
     return node;
   }
 
-  private void run(RecursiveAction task) {
+  /** Runs directory tasks (disjoint subtrees) on one pool of {@code parallelism} threads. */
+  private void run(List<RecursiveAction> tasks) {
+    if (tasks.isEmpty()) {
+      return;
+    }
     ForkJoinPool pool = new ForkJoinPool(parallelism);
     try {
-      pool.invoke(task);
+      pool.invoke(new RecursiveAction() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void compute() {
+          invokeAll(tasks);
+        }
+      });
     } finally {
       pool.shutdown();
     }

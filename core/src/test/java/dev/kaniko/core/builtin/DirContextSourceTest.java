@@ -3,6 +3,7 @@ package dev.kaniko.core.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kaniko.core.context.ContextMaterializer;
 import dev.kaniko.core.plugin.HostPluginContext;
 import dev.kaniko.core.plugin.PluginInfo;
 import dev.kaniko.core.plugin.PluginLoadOptions;
@@ -40,7 +41,7 @@ class DirContextSourceTest {
   private Path fetch(String uri, String subPath) throws PluginException {
     ContextSourceFactory factory = registry.contextSourceFor(uri).orElseThrow();
     ContextSource source = factory.create(Map.of(), HostPluginContext.of(Map.of(), work, "builtin"));
-    return source.fetch(new ContextRequest(uri, subPath), work.resolve("target"));
+    return new ContextMaterializer().materialize(source, new ContextRequest(uri, subPath), work.resolve("target"));
   }
 
   @Test
@@ -105,6 +106,18 @@ class DirContextSourceTest {
     assertThatThrownBy(() -> fetch("dir://" + context, "/etc"))
         .isInstanceOf(PluginException.class)
         .hasMessageContaining("relative");
+  }
+
+  @Test
+  void subPathThroughASymlinkLeavingTheContext_isRejected() throws Exception {
+    Path outside = Files.createDirectories(work.resolve("outside"));
+    Files.createSymbolicLink(work.resolve("ctx/escape"), outside);
+
+    assertThatThrownBy(() -> fetch("dir://" + work.resolve("ctx"), "escape"))
+        .isInstanceOf(PluginException.class)
+        .hasMessageContaining("leaves the context")
+        .extracting(e -> ((PluginException) e).reason())
+        .isEqualTo(PluginException.Reason.INVALID_CONFIGURATION);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaniko.core.dockerfile.instructions.CopyInstruction;
 import dev.kaniko.core.dockerfile.instructions.RunInstruction;
+import dev.kaniko.core.image.Platform;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -2,6 +2,7 @@ package dev.kaniko.core.dockerfile;
 
 import dev.kaniko.core.dockerfile.instructions.Instruction;
 import dev.kaniko.core.dockerfile.instructions.LabelInstruction;
+import dev.kaniko.core.image.Platform;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

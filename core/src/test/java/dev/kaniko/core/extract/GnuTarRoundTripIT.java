@@ -30,6 +30,7 @@ class GnuTarRoundTripIT {
       "mkdir -p d/sub empty 'name with space' deep/" + "a".repeat(120) + "/" + "b".repeat(140),
       "echo hello > d/f",
       "head -c 3000000 /dev/urandom > d/big",
+      "truncate -s 5000000 d/sparse && echo tail >> d/sparse && printf head | dd of=d/sparse conv=notrunc 2>/dev/null",
       ": > d/empty-file",
       "echo unicode > d/ünïcødé",
       "echo deep > deep/" + "a".repeat(120) + "/" + "b".repeat(140) + "/" + "c".repeat(200),
@@ -71,7 +72,7 @@ class GnuTarRoundTripIT {
   void gnuTarArchive_extractsToAnIdenticalTree(String compression) throws IOException {
     Path archive = base.resolve("layer.tar");
     List<String> create = new ArrayList<>(List.of("tar", "--xattrs", "--xattrs-include=*",
-        "--numeric-owner", "-C", src.toString(), "-cf", archive.toString()));
+        "--numeric-owner", "--sparse", "-C", src.toString(), "-cf", archive.toString()));
     if (!compression.isEmpty()) {
       create.add(3, compression);
     }
@@ -90,6 +91,31 @@ class GnuTarRoundTripIT {
         dest.toString(), "-df", archive.toString())).isEmpty();
     assertThat(describeTree(dest)).isEqualTo(describeTree(src));
     assertThat(xattrDump(dest)).isEqualTo(xattrDump(src)).contains("security.capability");
+  }
+
+  @org.junit.jupiter.api.Test
+  void oldGnuFormat_withSparseExtensionHeadersAndLongNames_extractsIdentically()
+      throws IOException {
+    run(src, "sh", "-c", "for i in 1 2 3 4 5 6 7 8 9; do printf data$i | dd of=d/holes bs=1"
+        + " seek=$((i * 100000)) conv=notrunc 2>/dev/null; done");
+    Path archive = base.resolve("gnu.tar");
+    List<String> create = new ArrayList<>(List.of("tar", "--format=gnu", "--sparse",
+        "--numeric-owner", "-C", src.toString(), "-cf", archive.toString()));
+    create.addAll(topLevelNames(src));
+    run(base, create.toArray(String[]::new));
+
+    try (InputStream in = Files.newInputStream(archive)) {
+      new TarExtractor(ExtractOptions.layer()).extract(in, dest);
+    }
+
+    assertThat(run(base, "tar", "--numeric-owner", "-C", dest.toString(), "-df",
+        archive.toString())).isEmpty();
+    Map<String, String> expected = describeTree(src);
+    Map<String, String> actual = describeTree(dest);
+    // the gnu format keeps whole-second times only
+    expected.replaceAll((k, v) -> v.replaceAll("\\.\\d+Z", "Z"));
+    actual.replaceAll((k, v) -> v.replaceAll("\\.\\d+Z", "Z"));
+    assertThat(actual).isEqualTo(expected);
   }
 
   private static List<String> topLevelNames(Path dir) throws IOException {

@@ -325,6 +325,30 @@ class TarExtractorHostileTest {
     assertThat(sandbox.root.resolve("h")).hasContent("new");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"../outside", "/"})
+  void extract_neverAppliesDeferredDirectoryMetadataThroughALaterSymlink(String target)
+      throws IOException {
+    // "a/dir" gets its mode and times at the end; by then "a" is a symlink leading outside
+    byte[] tar = new TestTar().dir("a/").dir("a/dir/", 0777, e -> e.setModTime(0L))
+        .symlink("a", target).build();
+
+    sandbox.extract(ExtractOptions.layer(), tar);
+
+    assertThat(sandbox.root.resolve("a")).isSymbolicLink();
+  }
+
+  @Test
+  void extract_neverAppliesDeferredDirectoryMetadataThroughALaterAbsoluteHostSymlink()
+      throws IOException {
+    byte[] tar = new TestTar().dir("a/").dir("a/dir/", 0777, e -> e.setModTime(0L))
+        .symlink("a", sandbox.outside.toString()).build();
+
+    sandbox.extract(ExtractOptions.layer(), tar);
+
+    assertThat(Files.readSymbolicLink(sandbox.root.resolve("a"))).isEqualTo(sandbox.outside);
+  }
+
   @Test
   void extract_rejectsSymlinkLoop() {
     byte[] tar = new TestTar().symlink("a", "b").symlink("b", "a").file("a/x", "loop").build();

@@ -28,7 +28,7 @@ class DockerArchiveWriterIT {
   @org.junit.jupiter.api.Test
   void skopeo_copiesAnArchiveOfZstdLayers() throws Exception {
     TwoLayerImage zstd = TwoLayerImage.create(tmp.resolve("z"), LayerOptions
-        .defaults(tmp.resolve("zlayers")).withCompression(dev.kaniko.core.layer.Compression.ZSTD, -1));
+        .defaults(tmp.resolve("zlayers")).withCompression(dev.kaniko.core.image.Compression.ZSTD, -1));
     Path archive = tmp.resolve("zstd.tar");
     new DockerArchiveWriter().write(zstd.assemble(ImageFormat.OCI), archive, List.of("z:1"));
 

@@ -3,7 +3,6 @@ package dev.kaniko.core.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kaniko.core.layer.LayerBlob;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,9 +36,9 @@ class ImageAssemblerTest {
     ImageConfig config = ImageJson.parse(image.configJson().bytes(), ImageConfig.class);
     assertThat(config.rootfs().diffIds()).containsExactly(GZ.diffId(), ZST.diffId());
     assertThat(image.manifest().config().digest())
-        .isEqualTo(ImageJson.sha256(image.configJson().bytes()));
+        .isEqualTo(Digests.sha256(image.configJson().bytes()));
     assertThat(image.manifest().config().size()).isEqualTo(image.configJson().size());
-    assertThat(image.digest()).isEqualTo(ImageJson.sha256(image.manifestJson().bytes()));
+    assertThat(image.digest()).isEqualTo(Digests.sha256(image.manifestJson().bytes()));
     assertThat(new String(image.manifestJson().bytes(), StandardCharsets.UTF_8))
         .startsWith("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\"");
   }

@@ -54,7 +54,7 @@ class ImageJsonTest {
 
     assertThat(new String(json.bytes(), StandardCharsets.UTF_8))
         .isEqualTo(resource("config-all-fields.json"));
-    assertThat(json.digest()).isEqualTo(ImageJson.sha256(json.bytes()));
+    assertThat(json.digest()).isEqualTo(Digests.sha256(json.bytes()));
   }
 
   @Test

@@ -83,7 +83,7 @@ class OciLayoutWriterIT {
         .isEqualTo("{\"imageLayoutVersion\":\"1.0.0\"}");
     for (Descriptor d : index.manifests()) {
       Path blob = layout.resolve("blobs/sha256/" + d.digest().substring(7));
-      assertThat(ImageJson.sha256(Files.readAllBytes(blob))).isEqualTo(d.digest());
+      assertThat(Digests.sha256(Files.readAllBytes(blob))).isEqualTo(d.digest());
     }
     Processes.run("umoci", "stat", "--image", layout + ":oci");
   }

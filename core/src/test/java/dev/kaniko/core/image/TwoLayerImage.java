@@ -1,6 +1,5 @@
 package dev.kaniko.core.image;
 
-import dev.kaniko.core.layer.LayerBlob;
 import dev.kaniko.core.layer.LayerContents;
 import dev.kaniko.core.layer.LayerOptions;
 import dev.kaniko.core.layer.LayerWriter;

@@ -1,5 +1,7 @@
 package dev.kaniko.core.layer;
 
+import dev.kaniko.core.image.Digests;
+import dev.kaniko.core.image.LayerBlob;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +46,7 @@ final class LayerReadback {
 
   static String sha256(InputStream in) throws IOException {
     try (in) {
-      MessageDigest md = DigestingOutputStream.newSha256();
+      MessageDigest md = Digests.newMessageDigest("sha256");
       byte[] buf = new byte[65536];
       for (int n; (n = in.read(buf)) > 0; ) {
         md.update(buf, 0, n);

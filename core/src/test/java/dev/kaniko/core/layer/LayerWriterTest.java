@@ -3,6 +3,8 @@ package dev.kaniko.core.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kaniko.core.image.Compression;
+import dev.kaniko.core.image.LayerBlob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -248,7 +250,7 @@ class LayerWriterTest {
     assertThatThrownBy(() -> options().withCompression(Compression.GZIP, 10))
         .hasMessageContaining("out of range for gzip");
     assertThatThrownBy(() -> Compression.parse("lz4"))
-        .hasMessage("unsupported compression 'lz4' (expected gzip or zstd)");
+        .hasMessage("invalid compression 'lz4' (expected gzip or zstd)");
     assertThat(Compression.parse("ZSTD")).isEqualTo(Compression.ZSTD);
   }
 }

@@ -2,6 +2,8 @@ package dev.kaniko.core.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaniko.core.image.Compression;
+import dev.kaniko.core.image.LayerBlob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

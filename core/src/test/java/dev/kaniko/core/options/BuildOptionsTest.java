@@ -3,6 +3,7 @@ package dev.kaniko.core.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kaniko.core.image.Compression;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

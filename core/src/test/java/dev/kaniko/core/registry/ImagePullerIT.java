@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaniko.core.auth.CredentialSource;
+import dev.kaniko.core.image.Descriptor;
+import dev.kaniko.core.image.Digests;
+import dev.kaniko.core.image.ImageReference;
+import dev.kaniko.core.image.MediaTypes;
+import dev.kaniko.core.image.Platform;
 import dev.kaniko.testsupport.BaseImages;
 import dev.kaniko.testsupport.HostPlatform;
 import dev.kaniko.testsupport.ImageFormat;
@@ -44,7 +49,7 @@ class ImagePullerIT {
     List<Path> layers = puller().pullLayers(image, dir);
 
     assertThat(image.digest()).isEqualTo(busybox.digest());
-    assertThat(image.format()).isEqualTo(dev.kaniko.core.registry.ImageFormat.OCI);
+    assertThat(image.format()).isEqualTo(dev.kaniko.core.image.ImageFormat.OCI);
     assertThat(image.source()).hasToString(busybox.reference() + "@" + busybox.digest());
     assertThat(image.indexDigest()).isEmpty();
     assertThat(Digests.sha256(image.config())).isEqualTo(image.manifest().config().digest());
@@ -62,7 +67,7 @@ class ImagePullerIT {
 
     PulledImage image = puller().pull(ImageReference.parse(busybox.reference()), host());
 
-    assertThat(image.format()).isEqualTo(dev.kaniko.core.registry.ImageFormat.DOCKER);
+    assertThat(image.format()).isEqualTo(dev.kaniko.core.image.ImageFormat.DOCKER);
     assertThat(image.manifest().layers()).allSatisfy(
         layer -> assertThat(layer.mediaType()).isEqualTo(MediaTypes.DOCKER_LAYER_GZIP));
     assertThat(image.digest()).isEqualTo(busybox.digest());
@@ -90,7 +95,7 @@ class ImagePullerIT {
     PulledImage image = puller().pull(ImageReference.parse(multi.reference()), host());
 
     assertThat(image.digest()).isEqualTo(multi.platformDigest(HostPlatform.platform()));
-    assertThat(image.format()).isEqualTo(dev.kaniko.core.registry.ImageFormat.DOCKER);
+    assertThat(image.format()).isEqualTo(dev.kaniko.core.image.ImageFormat.DOCKER);
   }
 
   @Test

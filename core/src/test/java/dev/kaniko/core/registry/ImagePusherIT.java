@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaniko.core.auth.CredentialSource;
+import dev.kaniko.core.image.Descriptor;
+import dev.kaniko.core.image.Digests;
+import dev.kaniko.core.image.ImageFormat;
+import dev.kaniko.core.image.ImageReference;
+import dev.kaniko.core.image.MediaTypes;
+import dev.kaniko.core.image.Platform;
 import dev.kaniko.testsupport.BaseImages;
 import dev.kaniko.testsupport.HostPlatform;
 import dev.kaniko.testsupport.ImageRef;
@@ -54,13 +60,13 @@ class ImagePusherIT {
     ImagePuller puller = new ImagePuller(RegistryOptions.defaults(), ANONYMOUS);
     PulledImage pulled = puller.pull(ImageReference.parse(base.reference()), Platform.parse(HostPlatform.platform()));
     List<Path> files = puller.pullLayers(pulled, dir.resolve("base"));
-    List<LayerBlob> layers = new ArrayList<>();
+    List<LayerToPush> layers = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      layers.add(LayerBlob.fromBase(pulled.manifest().layers().get(i), pulled.source(), files.get(i)));
+      layers.add(LayerToPush.fromBase(pulled.manifest().layers().get(i), pulled.source(), files.get(i)));
     }
     Path layer = dir.resolve("new-layer.tar.gz");
     String diffId = writeLayer(layer, marker);
-    layers.add(LayerBlob.ofFile(new Descriptor(pulled.format().gzipLayerMediaType(), Digests.sha256(layer),
+    layers.add(LayerToPush.ofFile(new Descriptor(pulled.format().gzipLayerMediaType(), Digests.sha256(layer),
         Files.size(layer)), layer));
     ObjectNode config = (ObjectNode) JSON.readTree(pulled.config());
     ((com.fasterxml.jackson.databind.node.ArrayNode) config.path("rootfs").path("diff_ids")).add(diffId);
@@ -141,10 +147,10 @@ class ImagePusherIT {
   @Test
   void push_baseLayerWithoutFile_isMountedOrFailsLoudly() throws Exception {
     ImageToPush image = built("push/base-nofile:1", dev.kaniko.testsupport.ImageFormat.OCI, "nofile");
-    List<LayerBlob> withoutFiles = new ArrayList<>();
-    for (LayerBlob layer : image.layers()) {
+    List<LayerToPush> withoutFiles = new ArrayList<>();
+    for (LayerToPush layer : image.layers()) {
       withoutFiles.add(layer.mountSource().isPresent()
-          ? new LayerBlob(layer.descriptor(), Optional.empty(), layer.mountSource()) : layer);
+          ? new LayerToPush(layer.descriptor(), Optional.empty(), layer.mountSource()) : layer);
     }
     ImageToPush remoteBase = new ImageToPush(image.format(), image.config(), withoutFiles);
 
@@ -160,7 +166,7 @@ class ImagePusherIT {
         .getBytes(StandardCharsets.UTF_8);
     Descriptor elsewhere = new Descriptor(MediaTypes.OCI_LAYER_GZIP, "sha256:" + "7".repeat(64), 10);
     ImageToPush image = new ImageToPush(ImageFormat.OCI, config,
-        List.of(LayerBlob.fromBase(elsewhere, ImageReference.parse("other.example.com/base:1"), null)));
+        List.of(LayerToPush.fromBase(elsewhere, ImageReference.parse("other.example.com/base:1"), null)));
 
     assertThatThrownBy(() -> pusher().push(image, List.of(ref("push/unmountable:1"))))
         .isInstanceOf(RegistryException.class)

@@ -3,6 +3,12 @@ package dev.kaniko.core.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kaniko.core.image.Descriptor;
+import dev.kaniko.core.image.ImageFormat;
+import dev.kaniko.core.image.ImageIndex;
+import dev.kaniko.core.image.Manifest;
+import dev.kaniko.core.image.MediaTypes;
+import dev.kaniko.core.image.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -24,7 +30,7 @@ class PlatformSelectorTest {
   }
 
   private static String select(ImageIndex index, String platform) throws RegistryException {
-    return new PlatformSelector().select(index, Platform.parse(platform), "r/img:1").descriptor().digest();
+    return new PlatformSelector().select(index, Platform.parse(platform), "r/img:1").digest();
   }
 
   @Test
@@ -65,16 +71,16 @@ class PlatformSelectorTest {
       return Optional.ofNullable(configVariants.get(entry.digest()));
     });
 
-    IndexEntry chosen = selector.select(list, Platform.parse("linux/arm/v7"), "r/img");
+    Descriptor chosen = selector.select(list, Platform.parse("linux/arm/v7"), "r/img");
 
-    assertThat(chosen.descriptor().digest()).isEqualTo("sha256:" + "b".repeat(64));
+    assertThat(chosen.digest()).isEqualTo("sha256:" + "b".repeat(64));
     assertThat(looked).containsExactly("sha256:" + "a".repeat(64), "sha256:" + "b".repeat(64));
     assertThat(list.mediaType()).isEqualTo(MediaTypes.DOCKER_MANIFEST_LIST);
   }
 
   @Test
   void imageManifest_parsesConfigLayersUrlsAndFamily() throws Exception {
-    ImageManifest manifest = ImageManifest.parse(fixture("manifest-docker.json"), "sha256:" + "9".repeat(64), null);
+    Manifest manifest = Manifest.parse(fixture("manifest-docker.json"), "sha256:" + "9".repeat(64), null);
 
     assertThat(manifest.format()).isEqualTo(ImageFormat.DOCKER);
     assertThat(manifest.config().size()).isEqualTo(1469);
@@ -84,9 +90,9 @@ class PlatformSelectorTest {
 
   @Test
   void imageManifest_rejectsSchema1AndIndexes() throws Exception {
-    assertThatThrownBy(() -> ImageManifest.parse(fixture("manifest-schema1.json"), "sha256:x", null))
+    assertThatThrownBy(() -> Manifest.parse(fixture("manifest-schema1.json"), "sha256:x", null))
         .hasMessageContaining("Docker schema 1 is not supported");
-    assertThatThrownBy(() -> ImageManifest.parse(fixture("index-multiarch.json"), "sha256:x", null))
+    assertThatThrownBy(() -> Manifest.parse(fixture("index-multiarch.json"), "sha256:x", null))
         .hasMessageContaining("unsupported media type " + MediaTypes.OCI_INDEX);
   }
 }

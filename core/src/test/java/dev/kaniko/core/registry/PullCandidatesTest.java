@@ -3,6 +3,7 @@ package dev.kaniko.core.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kaniko.core.image.ImageReference;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,10 @@ package dev.kaniko.core.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.cloud.tools.jib.json.JsonTemplateMapper;
+import dev.kaniko.core.image.Descriptor;
+import dev.kaniko.core.image.ImageFormat;
+import dev.kaniko.core.image.ManifestWriter;
+import dev.kaniko.core.image.MediaTypes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kaniko.core.auth.Credential;
 import dev.kaniko.core.auth.CredentialSource;
 import dev.kaniko.core.auth.DockerConfigCredentials;
+import dev.kaniko.core.image.ImageReference;
+import dev.kaniko.core.image.Platform;
 import dev.kaniko.testsupport.BaseImages;
 import dev.kaniko.testsupport.HostPlatform;
 import dev.kaniko.testsupport.ImageFormat;
@@ -138,7 +140,7 @@ class SecureRegistryIT {
     pusher.checkPushPermissions(List.of(image("tls/pushed:1")));
 
     PushResult result = pusher.push(new dev.kaniko.core.registry.ImageToPush(
-        dev.kaniko.core.registry.ImageFormat.OCI, config, List.of()), List.of(image("tls/pushed:1")));
+        dev.kaniko.core.image.ImageFormat.OCI, config, List.of()), List.of(image("tls/pushed:1")));
 
     assertThat(new Skopeo().manifestDigest(Skopeo.docker(registry.reference("tls/pushed:1")), registry.access()))
         .isEqualTo(result.digest());

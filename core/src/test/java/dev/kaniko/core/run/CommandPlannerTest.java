@@ -2,6 +2,7 @@ package dev.kaniko.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaniko.core.dockerfile.parser.Heredoc;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.kaniko.core.dockerfile.parser.Heredoc;
 import dev.kaniko.testsupport.HostPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.kaniko.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kaniko.core.dockerfile.parser.Heredoc;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,7 @@ class RunCommandTest {
 
   @Test
   void heredoc_nameWithSlash_isRejected() {
-    assertThatThrownBy(() -> new Heredoc("a/b", "", false)).hasMessageContaining("invalid heredoc name");
+    assertThatThrownBy(() -> RunCommand.shell("<<a/b").heredoc(new Heredoc("a/b", "", false)))
+        .hasMessageContaining("invalid heredoc name");
   }
 }

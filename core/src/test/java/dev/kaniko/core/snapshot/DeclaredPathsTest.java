@@ -59,6 +59,16 @@ class DeclaredPathsTest {
   }
 
   @Test
+  void diff_reportsSiblingDeclaredPathsUnderOneNewDirectoryOnce() throws Exception {
+    tree.write("opt/new/a/inner", "a").write("opt/new/b", "b").write("opt/new/not-declared", "c");
+
+    ChangeSet changes = tree.diff(strategy, "/opt/new/a", "/opt/new/b");
+
+    assertThat(changes.changed()).containsExactly("/opt", "/opt/new", "/opt/new/a", "/opt/new/a/inner", "/opt/new/b");
+    assertThat(tree.diff(strategy).changed()).containsExactly("/opt/new/not-declared");
+  }
+
+  @Test
   void diff_mergesNestedDeclaredPathsAndSkipsIgnoredOnes() throws Exception {
     tree.write("app/lib/new.jar", "new").write("proc/1/status", "x");
 

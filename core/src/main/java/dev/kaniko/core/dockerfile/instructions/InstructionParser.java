@@ -3,6 +3,7 @@ package dev.kaniko.core.dockerfile.instructions;
 import dev.kaniko.core.dockerfile.DockerfileException;
 import dev.kaniko.core.dockerfile.parser.Heredoc;
 import dev.kaniko.core.dockerfile.parser.Node;
+import dev.kaniko.core.options.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -278,11 +279,19 @@ public final class InstructionParser {
       if (text.isEmpty()) {
         return Optional.empty();
       }
-      Duration d = GoDuration.parse(text.get());
+      Duration d = goDuration(text.get());
       if (!d.isZero() && d.compareTo(MINIMUM_INTERVAL) < 0) {
         throw new InstructionException("Interval \"" + name + "\" cannot be less than 1ms");
       }
       return Optional.of(d);
+    }
+
+    private static Duration goDuration(String text) throws InstructionException {
+      try {
+        return GoDuration.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new InstructionException("time: invalid duration \"" + text + "\"");
+      }
     }
 
     private static OptionalInt retries(InstructionFlags flags) throws InstructionException {

@@ -1,5 +1,6 @@
 package dev.kaniko.core.dockerfile.parser;
 
+import dev.kaniko.core.dockerfile.shell.GoChars;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ final class FlagSplitter {
     int pos = 0;
     int n = line.length();
     while (true) {
-      while (pos < n && GoText.isSpace(line.charAt(pos))) {
+      while (pos < n && GoChars.isSpace(line.charAt(pos))) {
         pos++;
       }
       if (pos == n) {
@@ -58,7 +59,7 @@ final class FlagSplitter {
     while (pos < n) {
       char ch = line.charAt(pos);
       if (quote == 0) {
-        if (GoText.isSpace(ch)) {
+        if (GoChars.isSpace(ch)) {
           break;
         }
         if (ch == '\'' || ch == '"') {

@@ -1,29 +1,18 @@
 package dev.kaniko.core.dockerfile.parser;
 
+import dev.kaniko.core.dockerfile.shell.GoChars;
 import java.util.regex.Pattern;
 
-/** Small text helpers with Go's semantics (unicode.IsSpace, strings.TrimSpace). */
+/** Small text helpers with Go's semantics (strings.TrimSpace with unicode.IsSpace). */
 final class GoText {
   /** BuildKit's reWhitespace: the separators between whitespace-delimited arguments. */
   static final Pattern WHITESPACE = Pattern.compile("[\\t\\x0B\\f\\r ]+");
 
   private GoText() {}
 
-  static boolean isSpace(int c) {
-    switch (c) {
-      case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F,
-          0x3000 -> {
-        return true;
-      }
-      default -> {
-        return c >= 0x2000 && c <= 0x200A;
-      }
-    }
-  }
-
   static String trimLeft(String s) {
     int i = 0;
-    while (i < s.length() && isSpace(s.charAt(i))) {
+    while (i < s.length() && GoChars.isSpace(s.charAt(i))) {
       i++;
     }
     return s.substring(i);
@@ -31,7 +20,7 @@ final class GoText {
 
   static String trim(String s) {
     int end = s.length();
-    while (end > 0 && isSpace(s.charAt(end - 1))) {
+    while (end > 0 && GoChars.isSpace(s.charAt(end - 1))) {
       end--;
     }
     return trimLeft(s.substring(0, end));

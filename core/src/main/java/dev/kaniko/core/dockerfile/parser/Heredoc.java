@@ -11,6 +11,11 @@ package dev.kaniko.core.dockerfile.parser;
  */
 public record Heredoc(String name, int fileDescriptor, boolean expand, boolean chomp, String content) {
 
+  /** A heredoc on file descriptor 0 whose content is used as given (e.g. already expanded). */
+  public Heredoc(String name, String content, boolean chomp) {
+    this(name, 0, true, chomp, content);
+  }
+
   /** The content with leading tabs removed from every line when {@link #chomp()} is set. */
   public String effectiveContent() {
     return chomp ? chompContent(content) : content;

@@ -3,6 +3,8 @@ package dev.kaniko.core.dockerfile.parser;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.kaniko.core.dockerfile.shell.GoChars;
+import dev.kaniko.core.dockerfile.shell.GoQuote;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,13 +53,13 @@ final class LineParsers {
     for (int pos = 0; pos < n; pos++) {
       char ch = rest.charAt(pos);
       if (!inWord) {
-        if (GoText.isSpace(ch)) {
+        if (GoChars.isSpace(ch)) {
           continue;
         }
         inWord = true;
       }
       if (quote == 0) {
-        if (GoText.isSpace(ch)) {
+        if (GoChars.isSpace(ch)) {
           addWord(words, word, blankOk);
           inWord = false;
           blankOk = false;
@@ -180,11 +182,11 @@ final class LineParsers {
 
   private static Arguments healthcheck(String rest) throws ParseError {
     int sep = 0;
-    while (sep < rest.length() && !GoText.isSpace(rest.charAt(sep))) {
+    while (sep < rest.length() && !GoChars.isSpace(rest.charAt(sep))) {
       sep++;
     }
     int next = sep;
-    while (next < rest.length() && GoText.isSpace(rest.charAt(next))) {
+    while (next < rest.length() && GoChars.isSpace(rest.charAt(next))) {
       next++;
     }
     if (sep == 0) {

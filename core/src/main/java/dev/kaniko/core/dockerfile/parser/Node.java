@@ -1,5 +1,6 @@
 package dev.kaniko.core.dockerfile.parser;
 
+import dev.kaniko.core.dockerfile.shell.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 

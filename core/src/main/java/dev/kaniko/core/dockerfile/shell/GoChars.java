@@ -1,11 +1,11 @@
 package dev.kaniko.core.dockerfile.shell;
 
 /** Go's {@code unicode.IsSpace/IsLetter/IsDigit}, which differ from Java's at the edges. */
-final class GoChars {
+public final class GoChars {
   private GoChars() {}
 
   /** Go's IsSpace: the Unicode White_Space property (includes NBSP, unlike Java's isWhitespace). */
-  static boolean isSpace(int ch) {
+  public static boolean isSpace(int ch) {
     switch (ch) {
       case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F,
           0x3000:

@@ -1,10 +1,10 @@
 package dev.kaniko.core.dockerfile.shell;
 
-/** Quotes a string the way Go's {@code %q} does, so error messages read like BuildKit's. */
-final class GoQuote {
+/** Quotes a string the way Go's {@code %q} / {@code strconv.Quote} do (BuildKit's error messages and dump format). */
+public final class GoQuote {
   private GoQuote() {}
 
-  static String quote(String text) {
+  public static String quote(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('"');
     text.codePoints().forEach(ch -> appendQuoted(out, ch));
     return out.append('"').toString();

@@ -6,8 +6,8 @@ import dev.kaniko.spi.SpiVersion;
 import java.util.List;
 
 /**
- * The context-git plugin: git build contexts (git://). No providers yet; this class must never reference SDK
- * types, so loading the plugin stays cheap.
+ * The context-git plugin: git build contexts ({@code git://host/repo.git#ref}), cloned with JGit. This
+ * class and the factory never reference JGit types, so loading the plugin stays cheap.
  */
 public final class GitContextPlugin implements Plugin {
 
@@ -26,6 +26,6 @@ public final class GitContextPlugin implements Plugin {
 
   @Override
   public List<ProviderFactory<?>> factories() {
-    return List.of();
+    return List.of(new GitContextSourceFactory());
   }
 }

@@ -1,0 +1,2 @@
+/** Build-context materialisation: fetch through a ContextSource, safe extraction, sub-path. */
+package dev.kaniko.core.context;
