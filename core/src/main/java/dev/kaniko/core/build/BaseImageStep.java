@@ -1,18 +1,20 @@
 package dev.kaniko.core.build;
 
-import dev.kaniko.core.dockerfile.Platform;
+import dev.kaniko.core.image.Platform;
 import dev.kaniko.core.extract.ExtractOptions;
 import dev.kaniko.core.extract.TarExtractor;
 import dev.kaniko.core.image.HistoryEntry;
 import dev.kaniko.core.image.ImageConfig;
 import dev.kaniko.core.image.ImageFormat;
 import dev.kaniko.core.image.ImageJson;
-import dev.kaniko.core.layer.LayerBlob;
+import dev.kaniko.core.image.LayerBlob;
 import dev.kaniko.core.options.BuildOptions;
-import dev.kaniko.core.registry.Descriptor;
+import dev.kaniko.core.image.Descriptor;
 import dev.kaniko.core.registry.ImagePuller;
-import dev.kaniko.core.registry.ImageReference;
+import dev.kaniko.core.image.ImageReference;
 import dev.kaniko.core.registry.PulledImage;
+import dev.kaniko.core.registry.RegistryOptions;
+import dev.kaniko.core.registry.RegistryOptionsFromFlags;
 import dev.kaniko.core.registry.RegistryException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -46,9 +48,8 @@ final class BaseImageStep {
       throws BuildException, IOException {
     ImageReference ref = parse(reference);
     try (ImagePuller puller =
-        new ImagePuller(RegistrySettings.of(options), RegistrySettings.credentials(env))) {
-      PulledImage image = puller.pull(ref, dev.kaniko.core.registry.Platform.parse(
-          platform.toString()));
+        new ImagePuller(registryOptions(), Credentials.fromEnvironment(env))) {
+      PulledImage image = puller.pull(ref, platform);
       LOG.info("Pulled {} ({})", reference, image.digest());
       Path dir = Files.createDirectories(layersDir.resolve(image.digest().replace(':', '-')));
       List<Path> files = puller.pullLayers(image, dir);
@@ -57,9 +58,17 @@ final class BaseImageStep {
       for (Path file : files) {
         extract(file, rootfs);
       }
-      ImageFormat format = ImageFormat.valueOf(image.format().name());
+      ImageFormat format = image.format();
       return new BaseImage(withLayerHistory(config, layers.size()), layers, format);
     } catch (RegistryException e) {
+      throw new BuildException(e.getMessage(), e);
+    }
+  }
+
+  private RegistryOptions registryOptions() throws BuildException {
+    try {
+      return RegistryOptionsFromFlags.forBuild(options);
+    } catch (IllegalArgumentException e) {
       throw new BuildException(e.getMessage(), e);
     }
   }

@@ -4,13 +4,13 @@ import dev.kaniko.core.dockerfile.BuildPlan;
 import dev.kaniko.core.dockerfile.BuildPlanner;
 import dev.kaniko.core.dockerfile.Dockerfile;
 import dev.kaniko.core.dockerfile.DockerfileException;
-import dev.kaniko.core.dockerfile.Platform;
+import dev.kaniko.core.image.Platform;
 import dev.kaniko.core.dockerfile.PlannedStage;
 import dev.kaniko.core.image.AssembledImage;
 import dev.kaniko.core.image.ContainerConfig;
 import dev.kaniko.core.image.ImageAssembler;
 import dev.kaniko.core.image.ImageConfig;
-import dev.kaniko.core.layer.Compression;
+import dev.kaniko.core.image.Compression;
 import dev.kaniko.core.layer.LayerOptions;
 import dev.kaniko.core.layer.LayerWriter;
 import dev.kaniko.core.options.BuildOptions;
@@ -76,8 +76,8 @@ public final class ImageBuilder {
     try {
       StageState target = buildStages(plan, context, buildDir, platform);
       Instant built = lap(timings, "stages", planned);
-      AssembledImage image = RegistryImages.withPushedManifest(ImageAssembler.assemble(
-          finalConfig(target), target.layers, target.format));
+      AssembledImage image =
+          ImageAssembler.assemble(finalConfig(target), target.layers, target.format);
       Instant assembled = lap(timings, "assemble", built);
       new OutputWriter(options).write(image);
       Instant written = lap(timings, "outputs", assembled);
@@ -108,7 +108,7 @@ public final class ImageBuilder {
 
   private Platform targetPlatform() throws BuildException {
     try {
-      return options.customPlatform().map(Platform::parse).orElse(Platform.current());
+      return options.customPlatform().map(Platform::parse).orElse(Platform.host());
     } catch (IllegalArgumentException e) {
       throw new BuildException("--custom-platform: " + e.getMessage());
     }
@@ -118,7 +118,7 @@ public final class ImageBuilder {
     String text = Files.readString(dockerfile, StandardCharsets.UTF_8);
     try {
       Dockerfile parsed = Dockerfile.parse(dockerfile.getFileName().toString(), text);
-      return new BuildPlanner(options.buildArgs(), Platform.current(), platform)
+      return new BuildPlanner(options.buildArgs(), Platform.host(), platform)
           .plan(parsed, options.target(), options.skipUnusedStages());
     } catch (DockerfileException e) {
       throw new BuildException(e.getMessage(), e);

@@ -1,7 +1,7 @@
 package dev.kaniko.core.build;
 
 import dev.kaniko.core.image.HistoryEntry;
-import dev.kaniko.core.layer.LayerBlob;
+import dev.kaniko.core.image.LayerBlob;
 import dev.kaniko.core.layer.LayerContents;
 import dev.kaniko.core.layer.LayerWriter;
 import java.io.IOException;

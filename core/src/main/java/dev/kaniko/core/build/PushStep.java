@@ -3,7 +3,10 @@ package dev.kaniko.core.build;
 import dev.kaniko.core.image.AssembledImage;
 import dev.kaniko.core.options.BuildOptions;
 import dev.kaniko.core.registry.ImagePusher;
-import dev.kaniko.core.registry.ImageReference;
+import dev.kaniko.core.registry.ImageToPush;
+import dev.kaniko.core.registry.RegistryOptions;
+import dev.kaniko.core.registry.RegistryOptionsFromFlags;
+import dev.kaniko.core.image.ImageReference;
 import dev.kaniko.core.registry.PushResult;
 import dev.kaniko.core.registry.RegistryException;
 import java.util.ArrayList;
@@ -42,7 +45,7 @@ final class PushStep {
   /** Pushes and returns the manifest digest the registries store. */
   String push(AssembledImage image) throws BuildException {
     try (ImagePusher pusher = pusher()) {
-      PushResult result = pusher.push(RegistryImages.toPush(image), destinations);
+      PushResult result = pusher.push(ImageToPush.of(image), destinations);
       for (ImageReference pushed : result.pushed()) {
         LOG.info("Pushed {}@{}", pushed, result.digest());
       }
@@ -52,8 +55,16 @@ final class PushStep {
     }
   }
 
+  private RegistryOptions registryOptions() throws BuildException {
+    try {
+      return RegistryOptionsFromFlags.forBuild(options);
+    } catch (IllegalArgumentException e) {
+      throw new BuildException(e.getMessage(), e);
+    }
+  }
+
   private ImagePusher pusher() throws BuildException {
-    return new ImagePusher(RegistrySettings.of(options), RegistrySettings.credentials(env));
+    return new ImagePusher(registryOptions(), Credentials.fromEnvironment(env));
   }
 
   private static List<ImageReference> parse(List<String> references) throws BuildException {

@@ -3,7 +3,6 @@ package dev.kaniko.core.build;
 import dev.kaniko.core.dockerfile.instructions.RunInstruction;
 import dev.kaniko.core.layer.LayerContents;
 import dev.kaniko.core.run.ChrootRunner;
-import dev.kaniko.core.run.Heredoc;
 import dev.kaniko.core.run.RunCommand;
 import dev.kaniko.core.run.RunException;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ final class RunStep {
     if (shell != null && !shell.isEmpty()) {
       b.withShell(shell);
     }
-    run.heredocs().forEach(h -> b.heredoc(new Heredoc(h.name(), h.content(), h.chomp())));
+    run.heredocs().forEach(b::heredoc);
     Map<String, String> imageEnv = stage.scope.imageEnvironment();
     List<String> env = new ArrayList<>();
     imageEnv.forEach((k, v) -> env.add(k + "=" + v));

@@ -3,7 +3,7 @@ package dev.kaniko.core.build;
 import dev.kaniko.core.copy.CopyOperation;
 import dev.kaniko.core.dockerfile.BuildPlan;
 import dev.kaniko.core.dockerfile.DockerfileException;
-import dev.kaniko.core.dockerfile.Platform;
+import dev.kaniko.core.image.Platform;
 import dev.kaniko.core.dockerfile.PlannedStage;
 import dev.kaniko.core.dockerfile.StageBase;
 import dev.kaniko.core.dockerfile.instructions.AddInstruction;

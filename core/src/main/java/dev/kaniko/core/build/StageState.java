@@ -7,7 +7,7 @@ import dev.kaniko.core.dockerfile.instructions.Instruction;
 import dev.kaniko.core.image.HistoryEntry;
 import dev.kaniko.core.image.ImageFormat;
 import dev.kaniko.core.image.ImageConfig;
-import dev.kaniko.core.layer.LayerBlob;
+import dev.kaniko.core.image.LayerBlob;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kaniko.core.dockerfile.BuildPlan;
 import dev.kaniko.core.dockerfile.BuildPlanner;
 import dev.kaniko.core.dockerfile.Dockerfile;
-import dev.kaniko.core.dockerfile.Platform;
+import dev.kaniko.core.image.Platform;
 import dev.kaniko.core.dockerfile.VariableScope;
 import dev.kaniko.core.dockerfile.instructions.ArgInstruction;
 import dev.kaniko.core.dockerfile.instructions.Instruction;
