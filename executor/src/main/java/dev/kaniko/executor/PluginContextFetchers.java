@@ -1,5 +1,6 @@
 package dev.kaniko.executor;
 
+import dev.kaniko.core.context.ContextMaterializer;
 import dev.kaniko.core.options.BuildOptions;
 import dev.kaniko.core.plugin.HostPluginContext;
 import dev.kaniko.core.plugin.PluginInfo;
@@ -74,7 +75,8 @@ final class PluginContextFetchers implements Function<BuildOptions, ContextFetch
         LOG.debug("context source '{}' of plugin '{}' handles {}", factory.name(), pluginId, uri);
         ContextSource source =
             factory.create(Map.of(), HostPluginContext.of(env, workDir, pluginId));
-        return source.fetch(new ContextRequest(uri, subPath), targetDir);
+        return new ContextMaterializer().materialize(source, new ContextRequest(uri, subPath),
+            targetDir);
       } catch (PluginException e) {
         throw new UserException("cannot fetch the build context: " + e.getMessage(), e);
       } catch (UncheckedPluginException e) {
