@@ -1,6 +1,8 @@
 package dev.kaniko.executor;
 
+import dev.kaniko.core.plugin.PluginRegistry;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Makes the build context available as a local directory; closing it releases plugins. */
 interface ContextFetcher extends AutoCloseable {
@@ -13,6 +15,11 @@ interface ContextFetcher extends AutoCloseable {
    * @throws UserException when the context cannot be fetched
    */
   Path fetch(String uri, String subPath, Path targetDir, Path workDir);
+
+  /** The loaded plugins, open until {@link #close()} (for credential helpers); empty if none. */
+  default Optional<PluginRegistry> plugins() {
+    return Optional.empty();
+  }
 
   @Override
   default void close() {}

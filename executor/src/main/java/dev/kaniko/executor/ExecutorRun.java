@@ -1,13 +1,21 @@
 package dev.kaniko.executor;
 
+import dev.kaniko.core.auth.Credential;
+import dev.kaniko.core.auth.CredentialChains;
+import dev.kaniko.core.auth.CredentialException;
+import dev.kaniko.core.auth.CredentialSource;
+import dev.kaniko.core.auth.DockerConfigCredentials;
 import dev.kaniko.core.build.BuildException;
 import dev.kaniko.core.build.BuildResult;
 import dev.kaniko.core.build.ImageBuilder;
 import dev.kaniko.core.options.BuildOptions;
+import dev.kaniko.core.plugin.HostPluginContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,13 +58,35 @@ final class ExecutorRun implements BuildAction {
       LOG.info("Using build context {}", context);
       Path dockerfile = dockerfileLocator.locate(options.dockerfile(), context);
       LOG.info("Using Dockerfile {}", dockerfile);
-      build(options, buildDir.workDir(), context, dockerfile);
+      build(options, buildDir.workDir(), context, dockerfile, credentials(fetcher, buildDir));
     }
   }
 
-  private void build(BuildOptions options, Path workDir, Path context, Path dockerfile) {
+  /** docker config.json (DOCKER_CONFIG, /kaniko/.docker), then the plugins' credential helpers. */
+  private static CredentialSource credentials(ContextFetcher fetcher, BuildDirectory buildDir) {
+    Map<String, String> env = System.getenv();
+    CredentialSource dockerConfig = new CredentialSource() {
+      private CredentialSource loaded;
+
+      @Override
+      public synchronized Optional<Credential> retrieve(String registry)
+          throws CredentialException {
+        if (loaded == null) {
+          loaded = DockerConfigCredentials.fromEnvironment(env);
+        }
+        return loaded.retrieve(registry);
+      }
+    };
+    return fetcher.plugins().<CredentialSource>map(plugins -> CredentialChains.standard(
+        dockerConfig, plugins, id -> HostPluginContext.of(env, buildDir.workDir(), id)))
+        .orElse(dockerConfig);
+  }
+
+  private void build(BuildOptions options, Path workDir, Path context, Path dockerfile,
+      CredentialSource credentials) {
     try {
-      BuildResult result = new ImageBuilder(options, workDir, clock).build(context, dockerfile);
+      BuildResult result =
+          new ImageBuilder(options, workDir, clock, credentials).build(context, dockerfile);
       LOG.debug("build timings: {}", result.timings());
     } catch (BuildException e) {
       throw new UserException(e.getMessage(), e);

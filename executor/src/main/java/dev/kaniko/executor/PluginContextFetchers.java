@@ -85,6 +85,11 @@ final class PluginContextFetchers implements Function<BuildOptions, ContextFetch
     }
 
     @Override
+    public Optional<PluginRegistry> plugins() {
+      return Optional.of(registry);
+    }
+
+    @Override
     public void close() {
       registry.close();
     }

@@ -3,6 +3,8 @@ package dev.kaniko.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kaniko.core.auth.Credential;
+import dev.kaniko.core.auth.CredentialSource;
 import dev.kaniko.core.build.BuildException;
 import dev.kaniko.core.build.BuildResult;
 import dev.kaniko.core.build.ImageBuilder;
@@ -64,6 +66,27 @@ class PushBuildIT {
     BuildResult again = build(dockerConfig, List.of(first), digestFile);
     assertThat(again.digest()).isEqualTo(result.digest());
     assertThat(registry.log().blobUploadsSince(mark)).isZero();
+  }
+
+  @Test
+  void push_withAGivenCredentialSource_asPluginHelpersProvideThem() throws Exception {
+    Path context = Files.createDirectories(temp.resolve("ctx2"));
+    Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nENV FROM=helper\n");
+    String destination = registry.reference("app/helper:1");
+    BuildOptions options = BuildOptions.builder().context(context.toString())
+        .destinations(List.of(destination))
+        .registry(RegistryOptions.builder()
+            .registryCertificates(Map.of(registry.host(), registry.caCert())).build())
+        .build();
+    CredentialSource helper = host -> host.equals(registry.host())
+        ? Optional.of(new Credential(registry.username(), registry.password()))
+        : Optional.empty();
+
+    BuildResult result = new ImageBuilder(options, temp.resolve("work"), Clock.systemUTC(),
+        helper).build(context, context.resolve("Dockerfile"));
+
+    assertThat(new Skopeo().manifestDigest(Skopeo.docker(destination), registry.access()))
+        .isEqualTo(result.digest());
   }
 
   @Test

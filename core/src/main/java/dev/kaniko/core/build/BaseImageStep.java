@@ -1,21 +1,22 @@
 package dev.kaniko.core.build;
 
-import dev.kaniko.core.image.Platform;
+import dev.kaniko.core.auth.CredentialSource;
 import dev.kaniko.core.extract.ExtractOptions;
 import dev.kaniko.core.extract.TarExtractor;
+import dev.kaniko.core.image.Descriptor;
 import dev.kaniko.core.image.HistoryEntry;
 import dev.kaniko.core.image.ImageConfig;
 import dev.kaniko.core.image.ImageFormat;
 import dev.kaniko.core.image.ImageJson;
-import dev.kaniko.core.image.LayerBlob;
-import dev.kaniko.core.options.BuildOptions;
-import dev.kaniko.core.image.Descriptor;
-import dev.kaniko.core.registry.ImagePuller;
 import dev.kaniko.core.image.ImageReference;
+import dev.kaniko.core.image.LayerBlob;
+import dev.kaniko.core.image.Platform;
+import dev.kaniko.core.options.BuildOptions;
+import dev.kaniko.core.registry.ImagePuller;
 import dev.kaniko.core.registry.PulledImage;
+import dev.kaniko.core.registry.RegistryException;
 import dev.kaniko.core.registry.RegistryOptions;
 import dev.kaniko.core.registry.RegistryOptionsFromFlags;
-import dev.kaniko.core.registry.RegistryException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +35,12 @@ final class BaseImageStep {
   private static final Logger LOG = LoggerFactory.getLogger(BaseImageStep.class);
 
   private final BuildOptions options;
-  private final Map<String, String> env;
+  private final CredentialSource credentials;
   private final Path layersDir;
 
-  BaseImageStep(BuildOptions options, Map<String, String> env, Path layersDir) {
+  BaseImageStep(BuildOptions options, CredentialSource credentials, Path layersDir) {
     this.options = options;
-    this.env = env;
+    this.credentials = credentials;
     this.layersDir = layersDir;
   }
 
@@ -48,7 +48,7 @@ final class BaseImageStep {
       throws BuildException, IOException {
     ImageReference ref = parse(reference);
     try (ImagePuller puller =
-        new ImagePuller(registryOptions(), Credentials.fromEnvironment(env))) {
+        new ImagePuller(registryOptions(), credentials)) {
       PulledImage image = puller.pull(ref, platform);
       LOG.info("Pulled {} ({})", reference, image.digest());
       Path dir = Files.createDirectories(layersDir.resolve(image.digest().replace(':', '-')));

@@ -1,16 +1,17 @@
 package dev.kaniko.core.build;
 
+import dev.kaniko.core.auth.CredentialSource;
 import dev.kaniko.core.dockerfile.BuildPlan;
 import dev.kaniko.core.dockerfile.BuildPlanner;
 import dev.kaniko.core.dockerfile.Dockerfile;
 import dev.kaniko.core.dockerfile.DockerfileException;
-import dev.kaniko.core.image.Platform;
 import dev.kaniko.core.dockerfile.PlannedStage;
 import dev.kaniko.core.image.AssembledImage;
+import dev.kaniko.core.image.Compression;
 import dev.kaniko.core.image.ContainerConfig;
 import dev.kaniko.core.image.ImageAssembler;
 import dev.kaniko.core.image.ImageConfig;
-import dev.kaniko.core.image.Compression;
+import dev.kaniko.core.image.Platform;
 import dev.kaniko.core.layer.LayerOptions;
 import dev.kaniko.core.layer.LayerWriter;
 import dev.kaniko.core.options.BuildOptions;
@@ -45,10 +46,20 @@ public final class ImageBuilder {
   private final Path workDir;
   private final Clock clock;
   private final Map<String, String> env;
+  private final Optional<CredentialSource> credentials;
 
   /** A builder reading credentials through the process environment ({@code DOCKER_CONFIG}). */
   public ImageBuilder(BuildOptions options, Path workDir, Clock clock) {
     this(options, workDir, clock, System.getenv());
+  }
+
+  /**
+   * A builder using {@code credentials} for every pull and push (e.g. the docker config followed
+   * by plugin credential helpers, {@code CredentialChains.standard}).
+   */
+  public ImageBuilder(BuildOptions options, Path workDir, Clock clock,
+      CredentialSource credentials) {
+    this(options, workDir, clock, Map.of(), Optional.of(credentials));
   }
 
   /**
@@ -58,10 +69,21 @@ public final class ImageBuilder {
    * @param env the environment credentials are looked up with ({@code DOCKER_CONFIG}, helpers)
    */
   public ImageBuilder(BuildOptions options, Path workDir, Clock clock, Map<String, String> env) {
+    this(options, workDir, clock, env, Optional.empty());
+  }
+
+  private ImageBuilder(BuildOptions options, Path workDir, Clock clock, Map<String, String> env,
+      Optional<CredentialSource> credentials) {
     this.options = options;
     this.workDir = workDir;
     this.clock = clock;
     this.env = Map.copyOf(env);
+    this.credentials = credentials;
+  }
+
+  /** The given credentials, else the docker config of the environment (read once per build). */
+  private CredentialSource credentials() throws BuildException {
+    return credentials.isPresent() ? credentials.get() : Credentials.fromEnvironment(env);
   }
 
   /** Builds {@code dockerfile} with {@code context} and writes the outputs. */
@@ -101,7 +123,7 @@ public final class ImageBuilder {
     if (options.destinations().isEmpty()) {
       throw new BuildException("you must provide --destination, or use --no-push");
     }
-    PushStep push = new PushStep(options, env);
+    PushStep push = new PushStep(options, credentials());
     push.checkPermissions();
     return Optional.of(push);
   }
@@ -131,7 +153,8 @@ public final class ImageBuilder {
         platform.variant().isEmpty() ? null : platform.variant());
     LayerStep layers = new LayerStep(new LayerWriter(layerOptions(buildDir)), created());
     Map<Integer, StageState> built = new HashMap<>();
-    BaseImageStep baseImages = new BaseImageStep(options, env, buildDir.resolve("base"));
+    BaseImageStep baseImages =
+        new BaseImageStep(options, credentials(), buildDir.resolve("base"));
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
         scratch, layers, baseImages, platform, snapshotMode(),
         IgnoredPaths.of(options.ignorePaths()), targetRootfs());

@@ -1,35 +1,34 @@
 package dev.kaniko.core.build;
 
+import dev.kaniko.core.auth.CredentialSource;
 import dev.kaniko.core.image.AssembledImage;
+import dev.kaniko.core.image.ImageReference;
 import dev.kaniko.core.options.BuildOptions;
 import dev.kaniko.core.registry.ImagePusher;
 import dev.kaniko.core.registry.ImageToPush;
-import dev.kaniko.core.registry.RegistryOptions;
-import dev.kaniko.core.registry.RegistryOptionsFromFlags;
-import dev.kaniko.core.image.ImageReference;
 import dev.kaniko.core.registry.PushResult;
 import dev.kaniko.core.registry.RegistryException;
+import dev.kaniko.core.registry.RegistryOptions;
+import dev.kaniko.core.registry.RegistryOptionsFromFlags;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pushes the image to every {@code --destination} with credentials from the docker config
- * ({@code DOCKER_CONFIG}, {@code /kaniko/.docker/config.json}); permissions are checked before
- * the build starts, as kaniko does.
+ * Pushes the image to every {@code --destination} with the build's credentials (docker config,
+ * then plugin helpers); permissions are checked before the build starts, as kaniko does.
  */
 final class PushStep {
   private static final Logger LOG = LoggerFactory.getLogger(PushStep.class);
 
   private final BuildOptions options;
-  private final Map<String, String> env;
+  private final CredentialSource credentials;
   private final List<ImageReference> destinations;
 
-  PushStep(BuildOptions options, Map<String, String> env) throws BuildException {
+  PushStep(BuildOptions options, CredentialSource credentials) throws BuildException {
     this.options = options;
-    this.env = env;
+    this.credentials = credentials;
     this.destinations = parse(options.destinations());
   }
 
@@ -64,7 +63,7 @@ final class PushStep {
   }
 
   private ImagePusher pusher() throws BuildException {
-    return new ImagePusher(registryOptions(), Credentials.fromEnvironment(env));
+    return new ImagePusher(registryOptions(), credentials);
   }
 
   private static List<ImageReference> parse(List<String> references) throws BuildException {

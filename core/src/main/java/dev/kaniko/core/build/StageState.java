@@ -2,11 +2,11 @@ package dev.kaniko.core.build;
 
 import dev.kaniko.core.dockerfile.PlannedStage;
 import dev.kaniko.core.dockerfile.VariableScope;
-import dev.kaniko.core.image.ContainerConfig;
 import dev.kaniko.core.dockerfile.instructions.Instruction;
+import dev.kaniko.core.image.ContainerConfig;
 import dev.kaniko.core.image.HistoryEntry;
-import dev.kaniko.core.image.ImageFormat;
 import dev.kaniko.core.image.ImageConfig;
+import dev.kaniko.core.image.ImageFormat;
 import dev.kaniko.core.image.LayerBlob;
 import java.nio.file.Path;
 import java.util.ArrayList;
