@@ -23,6 +23,7 @@ PACKAGES=(
   zstd                     # zstd layers read back by the reference tool
   attr                     # setfattr/getfattr for xattr tests
   git                      # context-git tests
+  nodejs                   # runs Azurite (context-azure tests)
   ca-certificates
   coreutils                # chroot
   util-linux               # unshare
@@ -40,18 +41,43 @@ if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>
   exit 1
 fi
 
+# npm packages, installed globally after the Debian ones: "name@version executable".
+NPM_PACKAGES=(
+  "azurite@3.37.0 azurite-blob"  # the Azure Storage emulator the context-azure IT starts on loopback
+)
+
+missing_npm=()
+for entry in "${NPM_PACKAGES[@]}"; do
+  read -r spec executable <<<"$entry"
+  if ! command -v "$executable" >/dev/null 2>&1; then
+    missing_npm+=("$spec")
+  fi
+done
+
+install_npm() {
+  if [ "${#missing_npm[@]}" -eq 0 ]; then
+    return 0
+  fi
+  "${as_root[@]}" npm install -g --no-fund --no-audit "${missing_npm[@]}"
+  echo "install-test-deps: installed (npm) ${missing_npm[*]}"
+}
+
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$pkg")
   fi
 done
+# npm installs Azurite; Debian ships it as its own package, NodeSource's nodejs bundles it.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
+fi
 
-if [ "${#missing[@]}" -eq 0 ]; then
-  echo "install-test-deps: all ${#PACKAGES[@]} packages present"
+if [ "${#missing[@]}" -eq 0 ] && [ "${#missing_npm[@]}" -eq 0 ]; then
+  echo "install-test-deps: all ${#PACKAGES[@]} packages and ${#NPM_PACKAGES[@]} npm packages present"
   exit 0
 fi
-echo "install-test-deps: missing: ${missing[*]}"
+echo "install-test-deps: missing: ${missing[*]} ${missing_npm[*]}"
 if $check_only; then
   exit 1
 fi
@@ -63,6 +89,11 @@ elif command -v sudo >/dev/null 2>&1; then
 else
   echo "install-test-deps: not root and no sudo: run as root" >&2
   exit 1
+fi
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  install_npm
+  exit 0
 fi
 
 # Keep package scripts from starting services (docker-registry's would listen on :5000).
@@ -88,3 +119,4 @@ if [[ " ${missing[*]} " == *" docker-registry "* ]] && command -v systemctl >/de
   "${as_root[@]}" systemctl disable --now docker-registry || true
 fi
 echo "install-test-deps: installed ${missing[*]}"
+install_npm

@@ -6,8 +6,8 @@ import dev.kaniko.spi.SpiVersion;
 import java.util.List;
 
 /**
- * The context-azure plugin: Azure Blob Storage build contexts (https://*.blob.core.windows.net/). No providers yet; this class must never reference SDK
- * types, so loading the plugin stays cheap.
+ * The context-azure plugin: Azure Blob Storage build contexts ({@code https://ACCOUNT.blob.core.windows.net/C/B}).
+ * This class and the factory never reference SDK types, so loading the plugin stays cheap.
  */
 public final class AzureContextPlugin implements Plugin {
 
@@ -26,6 +26,6 @@ public final class AzureContextPlugin implements Plugin {
 
   @Override
   public List<ProviderFactory<?>> factories() {
-    return List.of();
+    return List.of(new AzureBlobContextSourceFactory());
   }
 }

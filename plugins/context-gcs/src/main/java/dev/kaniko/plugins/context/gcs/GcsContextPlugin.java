@@ -6,8 +6,8 @@ import dev.kaniko.spi.SpiVersion;
 import java.util.List;
 
 /**
- * The context-gcs plugin: Google Cloud Storage build contexts (gs://). No providers yet; this class must never reference SDK
- * types, so loading the plugin stays cheap.
+ * The context-gcs plugin: Google Cloud Storage build contexts ({@code gs://bucket/path.tar.gz}). This class and the
+ * factory never reference SDK types, so loading the plugin stays cheap.
  */
 public final class GcsContextPlugin implements Plugin {
 
@@ -26,6 +26,6 @@ public final class GcsContextPlugin implements Plugin {
 
   @Override
   public List<ProviderFactory<?>> factories() {
-    return List.of();
+    return List.of(new GcsContextSourceFactory());
   }
 }

@@ -6,8 +6,8 @@ import dev.kaniko.spi.SpiVersion;
 import java.util.List;
 
 /**
- * The context-s3 plugin: Amazon S3 build contexts (s3://). No providers yet; this class must never reference SDK
- * types, so loading the plugin stays cheap.
+ * The context-s3 plugin: Amazon S3 (and S3-compatible) build contexts, {@code s3://bucket/key.tar.gz}. This class
+ * and the factory never reference SDK types, so loading the plugin stays cheap.
  */
 public final class S3ContextPlugin implements Plugin {
 
@@ -26,6 +26,6 @@ public final class S3ContextPlugin implements Plugin {
 
   @Override
   public List<ProviderFactory<?>> factories() {
-    return List.of();
+    return List.of(new S3ContextSourceFactory());
   }
 }
