@@ -121,6 +121,20 @@ class AcrPushIT {
   }
 
   @Test
+  void push_afterTheTokenExpired_usesARefreshedToken() throws Exception {
+    api.issue(FakeAzure.refreshToken(Instant.now().plus(Duration.ofMinutes(5)).plusSeconds(2)), TOKEN);
+    CredentialChain chain = chain("{}");
+    assertThatThrownBy(() -> push(chain, "app:5")).isInstanceOf(RegistryException.class);
+
+    Thread.sleep(3_000);
+    PushResult result = push(chain, "app:5");
+
+    assertThat(result.digest()).startsWith("sha256:");
+    assertThat(api.exchanges()).hasSize(2);
+    assertNoTokenLogged();
+  }
+
+  @Test
   void push_tokenTheRegistryDenies_failsWithOneUnauthorizedLine() throws Exception {
     String wrong = FakeAzure.refreshToken(Instant.now().plus(Duration.ofHours(2)));
     api.issue(wrong);

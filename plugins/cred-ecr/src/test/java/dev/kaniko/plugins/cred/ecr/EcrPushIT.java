@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,20 @@ class EcrPushIT {
 
     assertThat(result.digest()).startsWith("sha256:");
     assertThat(api.requests()).hasSize(1);
+    assertNoTokenLogged();
+  }
+
+  @Test
+  void push_afterTheTokenExpired_usesARefreshedToken() throws Exception {
+    api.validFor(Duration.ofMinutes(5).plusSeconds(2)).issue("ecr-token-stale", TOKEN);
+    CredentialChain chain = chain("{}");
+    assertThatThrownBy(() -> push(chain, "app:5")).isInstanceOf(RegistryException.class);
+
+    Thread.sleep(3_000);
+    PushResult result = push(chain, "app:5");
+
+    assertThat(result.digest()).startsWith("sha256:");
+    assertThat(api.requests()).hasSize(2);
     assertNoTokenLogged();
   }
 

@@ -64,6 +64,11 @@ final class FakeGoogleTokenEndpoint implements AutoCloseable {
     return this;
   }
 
+  FakeGoogleTokenEndpoint expiresIn(long seconds) {
+    expiresIn = seconds;
+    return this;
+  }
+
   FakeGoogleTokenEndpoint denyAll() {
     deny = true;
     return this;

@@ -119,6 +119,20 @@ class GcrPushIT {
   }
 
   @Test
+  void push_afterTheTokenExpired_usesARefreshedToken() throws Exception {
+    api.expiresIn(302).issue("ya29.stale", TOKEN);
+    CredentialChain chain = chain("{}");
+    assertThatThrownBy(() -> push(chain, "app:5")).isInstanceOf(RegistryException.class);
+
+    Thread.sleep(3_000);
+    PushResult result = push(chain, "app:5");
+
+    assertThat(result.digest()).startsWith("sha256:");
+    assertThat(api.grants()).hasSize(2);
+    assertNoTokenLogged();
+  }
+
+  @Test
   void push_tokenTheRegistryDenies_failsWithOneUnauthorizedLine() throws Exception {
     String wrong = "ya29.revoked-" + UUID.randomUUID();
     api.issue(wrong);
