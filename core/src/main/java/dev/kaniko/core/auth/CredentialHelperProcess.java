@@ -90,7 +90,7 @@ public final class CredentialHelperProcess {
         return candidate;
       }
     }
-    throw new CredentialException("credential helper " + executable() + " not found on PATH (configured in"
+    throw new HelperNotInstalledException(name, "credential helper " + executable() + " not found on PATH (configured in"
         + " docker config.json); install it or remove it from credHelpers/credsStore");
   }
 

@@ -37,6 +37,27 @@ public final class DockerConfigCredentials implements CredentialSource {
     return new DockerConfigCredentials(DockerConfig.load(file), env);
   }
 
+  /**
+   * This source, where a helper named in config.json whose executable is not installed is served by
+   * {@code builtins.get(name)} instead (e.g. {@code ecr-login} by the cred-ecr plugin). An installed
+   * executable still wins.
+   */
+  public DockerConfigCredentials withBuiltinHelpers(Map<String, CredentialSource> builtins) {
+    Map<String, CredentialSource> copy = Map.copyOf(builtins);
+    HelperRunner installed = helpers;
+    return new DockerConfigCredentials(config, (helper, registry) -> {
+      try {
+        return installed.get(helper, registry);
+      } catch (HelperNotInstalledException e) {
+        CredentialSource builtin = copy.get(helper);
+        if (builtin == null) {
+          throw e;
+        }
+        return builtin.retrieve(registry);
+      }
+    });
+  }
+
   @Override
   public Optional<Credential> retrieve(String registry) throws CredentialException {
     Optional<String> helper = config.credHelper(registry).or(config::credsStore);

@@ -86,6 +86,54 @@ class CredentialChainsTest {
   }
 
   @Test
+  void standard_configJsonHelperWithoutExecutable_isServedByTheMappedPlugin() throws Exception {
+    try (PluginRegistry registry = load()) {
+      CredentialSource dockerConfig = new DockerConfigCredentials(
+          DockerConfig.parse("{\"credHelpers\":{\"tccl\":\"ecr-login\"}}"), Map.of("PATH", work.toString()));
+      CredentialChain chain = CredentialChains.standard(dockerConfig, registry,
+          pluginId -> HostPluginContext.of(Map.of(), work, pluginId), Map.of("ecr-login", "probe"));
+
+      assertThat(chain.retrieve("tccl")).contains(new Credential("tccl", "bundle"));
+    }
+  }
+
+  @Test
+  void standard_configJsonHelperWithoutExecutableOrPlugin_failsNamingTheExecutable() throws Exception {
+    try (PluginRegistry registry = load()) {
+      CredentialSource dockerConfig = new DockerConfigCredentials(
+          DockerConfig.parse("{\"credHelpers\":{\"tccl\":\"acr-env\"}}"), Map.of("PATH", work.toString()));
+      CredentialChain chain = CredentialChains.standard(dockerConfig, registry,
+          pluginId -> HostPluginContext.of(Map.of(), work, pluginId), Map.of("ecr-login", "probe"));
+
+      assertThatThrownBy(() -> chain.retrieve("tccl"))
+          .isInstanceOf(HelperNotInstalledException.class)
+          .hasMessageContaining("docker-credential-acr-env not found on PATH");
+    }
+  }
+
+  @Test
+  void standard_installedHelperExecutableWinsOverTheMappedPlugin() throws Exception {
+    Path bin = Files.createDirectories(work.resolve("bin"));
+    Path helper = bin.resolve("docker-credential-ecr-login");
+    Files.writeString(helper, "#!/bin/sh\necho '{\"Username\":\"AWS\",\"Secret\":\"from-binary\"}'\n");
+    helper.toFile().setExecutable(true);
+    try (PluginRegistry registry = load()) {
+      CredentialSource dockerConfig = new DockerConfigCredentials(
+          DockerConfig.parse("{\"credHelpers\":{\"tccl\":\"ecr-login\"}}"), Map.of("PATH", bin.toString()));
+      CredentialChain chain = CredentialChains.standard(dockerConfig, registry,
+          pluginId -> HostPluginContext.of(Map.of(), work, pluginId), Map.of("ecr-login", "probe"));
+
+      assertThat(chain.retrieve("tccl")).contains(new Credential("AWS", "from-binary"));
+    }
+  }
+
+  @Test
+  void helperPlugins_mapsTheStockHelperNames() {
+    assertThat(CredentialChains.HELPER_PLUGINS).containsExactlyInAnyOrderEntriesOf(
+        Map.of("ecr-login", "ecr", "acr-env", "acr", "gcr", "gcr", "gcloud", "gcr"));
+  }
+
+  @Test
   void pluginCredentialSource_keepsIdentityTokensAndNeverPrintsTheSecret() {
     Credential token = PluginCredentialSource.toCredential(
         new dev.kaniko.spi.RegistryCredential(Credential.IDENTITY_TOKEN_USER, "s3cret"));

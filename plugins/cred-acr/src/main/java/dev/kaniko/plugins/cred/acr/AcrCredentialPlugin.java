@@ -6,8 +6,8 @@ import dev.kaniko.spi.SpiVersion;
 import java.util.List;
 
 /**
- * The cred-acr plugin: Azure Container Registry credentials. No providers yet; this class must never reference SDK
- * types, so loading the plugin stays cheap.
+ * The cred-acr plugin: Azure Container Registry credentials from an Azure AD token. This class never references
+ * SDK types, so loading the plugin stays cheap.
  */
 public final class AcrCredentialPlugin implements Plugin {
 
@@ -26,6 +26,6 @@ public final class AcrCredentialPlugin implements Plugin {
 
   @Override
   public List<ProviderFactory<?>> factories() {
-    return List.of();
+    return List.of(new AcrCredentialHelperFactory());
   }
 }

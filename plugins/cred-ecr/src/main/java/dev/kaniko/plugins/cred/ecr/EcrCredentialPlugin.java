@@ -6,7 +6,7 @@ import dev.kaniko.spi.SpiVersion;
 import java.util.List;
 
 /**
- * The cred-ecr plugin: Amazon ECR registry credentials. No providers yet; this class must never reference SDK
+ * The cred-ecr plugin: Amazon ECR and ECR Public registry credentials. This class never references SDK
  * types, so loading the plugin stays cheap.
  */
 public final class EcrCredentialPlugin implements Plugin {
@@ -26,6 +26,6 @@ public final class EcrCredentialPlugin implements Plugin {
 
   @Override
   public List<ProviderFactory<?>> factories() {
-    return List.of();
+    return List.of(new EcrCredentialHelperFactory());
   }
 }

@@ -1,0 +1,164 @@
+package dev.kaniko.plugins.cred.gcr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kaniko.core.auth.CredentialChain;
+import dev.kaniko.core.auth.CredentialChains;
+import dev.kaniko.core.auth.DockerConfigCredentials;
+import dev.kaniko.core.image.ImageReference;
+import dev.kaniko.core.plugin.HostPluginContext;
+import dev.kaniko.core.registry.ImagePusher;
+import dev.kaniko.core.registry.PushResult;
+import dev.kaniko.core.registry.RegistryException;
+import dev.kaniko.core.registry.RegistryOptions;
+import dev.kaniko.testsupport.RegistryExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: the cred-gcr bundle, loaded by the real plugin registry, gets an access token from a loopback
+ * OAuth2 token endpoint (service-account JSON as ADC) and kaniko's pusher pushes with it to the harness registry,
+ * which accepts only {@code oauth2accesstoken:<that token>} (htpasswd). The Artifact Registry host name resolves
+ * to 127.0.0.1 through the JVM hosts file set by failsafe.
+ */
+class GcrPushIT {
+
+  private static final String TOKEN = "ya29.e2e-" + UUID.randomUUID();
+
+  @RegisterExtension
+  static RegistryExtension registry = RegistryExtension.tlsWithAuth("oauth2accesstoken", TOKEN);
+
+  @TempDir Path work;
+  private FakeGoogleTokenEndpoint api;
+  private Path key;
+  private LoadedBundle bundle;
+  private final RecordingLogger logger = new RecordingLogger();
+  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+  private PrintStream out;
+  private PrintStream err;
+
+  @BeforeEach
+  void start() throws Exception {
+    api = new FakeGoogleTokenEndpoint();
+    key = api.writeServiceAccount(work);
+    bundle = LoadedBundle.load();
+    out = System.out;
+    err = System.err;
+    PrintStream tee = new PrintStream(console, true, StandardCharsets.UTF_8);
+    System.setOut(tee);
+    System.setErr(tee);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    System.setOut(out);
+    System.setErr(err);
+    bundle.close();
+    api.close();
+  }
+
+  private String registryHost() {
+    return "europe-docker.pkg.dev:" + registry.port();
+  }
+
+  private Map<String, String> env() {
+    return Map.of("GOOGLE_APPLICATION_CREDENTIALS", key.toString(), "PATH", work.toString());
+  }
+
+  private CredentialChain chain(String configJson) throws Exception {
+    Path dockerDir = Files.createDirectories(work.resolve("docker-" + UUID.randomUUID()));
+    Files.writeString(dockerDir.resolve("config.json"), configJson);
+    Map<String, String> env = new HashMap<>(env());
+    env.put("DOCKER_CONFIG", dockerDir.toString());
+    return CredentialChains.standard(DockerConfigCredentials.fromEnvironment(env),
+        bundle.registry(), pluginId -> new HostPluginContext(env(), work, logger));
+  }
+
+  private PushResult push(CredentialChain chain, String repoAndTag) throws Exception {
+    RegistryOptions options = RegistryOptions.builder().skipTlsVerifyRegistry(registryHost()).build();
+    try (ImagePusher pusher = new ImagePusher(options, chain)) {
+      return pusher.push(TinyImage.in(work, repoAndTag.replaceAll("\\W", "-")),
+          List.of(ImageReference.parse(registryHost() + "/" + repoAndTag)));
+    }
+  }
+
+  @Test
+  void push_withoutConfigJsonEntry_usesTheTokenTheGcrPluginGot() throws Exception {
+    api.issue(TOKEN);
+
+    PushResult result = push(chain("{}"), "app:1");
+
+    assertThat(result.digest()).startsWith("sha256:");
+    assertThat(api.grants()).singleElement().extracting(FakeGoogleTokenEndpoint.Grant::issuer)
+        .isEqualTo(FakeGoogleTokenEndpoint.CLIENT_EMAIL);
+    assertNoTokenLogged();
+  }
+
+  @Test
+  void push_configJsonNamingGcloudWithoutTheBinary_usesThePlugin() throws Exception {
+    api.issue(TOKEN);
+
+    PushResult result = push(chain("{\"credHelpers\":{\"" + registryHost() + "\":\"gcloud\"}}"), "app:2");
+
+    assertThat(result.digest()).startsWith("sha256:");
+    assertThat(api.grants()).hasSize(1);
+    assertNoTokenLogged();
+  }
+
+  @Test
+  void push_afterTheTokenExpired_usesARefreshedToken() throws Exception {
+    api.expiresIn(302).issue("ya29.stale", TOKEN);
+    CredentialChain chain = chain("{}");
+    assertThatThrownBy(() -> push(chain, "app:5")).isInstanceOf(RegistryException.class);
+
+    Thread.sleep(3_000);
+    PushResult result = push(chain, "app:5");
+
+    assertThat(result.digest()).startsWith("sha256:");
+    assertThat(api.grants()).hasSize(2);
+    assertNoTokenLogged();
+  }
+
+  @Test
+  void push_tokenTheRegistryDenies_failsWithOneUnauthorizedLine() throws Exception {
+    String wrong = "ya29.revoked-" + UUID.randomUUID();
+    api.issue(wrong);
+
+    assertThatThrownBy(() -> push(chain("{}"), "app:3"))
+        .isInstanceOfSatisfying(RegistryException.class,
+            e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNAUTHORIZED))
+        .hasMessageNotContaining("\n")
+        .hasMessageNotContaining(wrong)
+        .hasMessageContaining(registryHost());
+    assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain(wrong);
+    assertThat(logger.lines()).noneMatch(line -> line.contains(wrong));
+  }
+
+  @Test
+  void push_googleDenial_failsWithOneLine() throws Exception {
+    api.denyAll();
+
+    assertThatThrownBy(() -> push(chain("{}"), "app:4"))
+        .hasMessageNotContaining("\n")
+        .hasMessageContaining("Google denied an access token (invalid_grant");
+  }
+
+  private void assertNoTokenLogged() {
+    assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain(TOKEN);
+    assertThat(logger.lines()).noneMatch(line -> line.contains(TOKEN));
+    assertThat(registry.log().text()).doesNotContain(TOKEN);
+  }
+}
