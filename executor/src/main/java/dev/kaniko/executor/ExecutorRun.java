@@ -1,6 +1,5 @@
 package dev.kaniko.executor;
 
-import dev.kaniko.core.auth.Credential;
 import dev.kaniko.core.auth.CredentialChains;
 import dev.kaniko.core.auth.CredentialException;
 import dev.kaniko.core.auth.CredentialSource;
@@ -15,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,21 +63,19 @@ final class ExecutorRun implements BuildAction {
   /** docker config.json (DOCKER_CONFIG, /kaniko/.docker), then the plugins' credential helpers. */
   private static CredentialSource credentials(ContextFetcher fetcher, BuildDirectory buildDir) {
     Map<String, String> env = System.getenv();
-    CredentialSource dockerConfig = new CredentialSource() {
-      private CredentialSource loaded;
-
-      @Override
-      public synchronized Optional<Credential> retrieve(String registry)
-          throws CredentialException {
-        if (loaded == null) {
-          loaded = DockerConfigCredentials.fromEnvironment(env);
-        }
-        return loaded.retrieve(registry);
-      }
-    };
+    CredentialSource dockerConfig;
+    try {
+      dockerConfig = DockerConfigCredentials.fromEnvironment(env);
+    } catch (CredentialException e) {
+      // a broken config.json only matters to builds that talk to a registry
+      dockerConfig = registry -> {
+        throw e;
+      };
+    }
+    CredentialSource config = dockerConfig;
     return fetcher.plugins().<CredentialSource>map(plugins -> CredentialChains.standard(
-        dockerConfig, plugins, id -> HostPluginContext.of(env, buildDir.workDir(), id)))
-        .orElse(dockerConfig);
+        config, plugins, id -> HostPluginContext.of(env, buildDir.workDir(), id)))
+        .orElse(config);
   }
 
   private void build(BuildOptions options, Path workDir, Path context, Path dockerfile,
