@@ -34,6 +34,9 @@ final class BuildDirectory implements AutoCloseable {
         return new BuildDirectory(root, root.resolve("buildcontext"), root.resolve("work"), true);
       }
       Path root = options.kanikoDir();
+      // kaniko's own scratch directories: whatever an earlier run left there is stale.
+      deleteRecursively(root.resolve("buildcontext"));
+      deleteRecursively(root.resolve("plugin-work"));
       return new BuildDirectory(
           root, root.resolve("buildcontext"), root.resolve("plugin-work"), false);
     } catch (IOException e) {

@@ -134,6 +134,22 @@ class ExecutorRunTest {
   }
 
   @Test
+  void inContainer_staleFilesOfAnEarlierRunAreClearedFirst() throws IOException {
+    Path kanikoDir = temp.resolve("kaniko");
+    Path stale = Files.createDirectories(kanikoDir.resolve("buildcontext/fetch"))
+        .resolve("left-over.tar.gz");
+    Files.writeString(stale, "from an earlier run");
+    BuildOptions options = BuildOptions.builder().context(context("Dockerfile").toString())
+        .kanikoDir(kanikoDir).build();
+
+    assertThatThrownBy(() -> run(true).run(options))
+        .isInstanceOf(UserException.class)
+        .hasMessageNotContaining("not empty");
+
+    assertThat(stale).doesNotExist();
+  }
+
+  @Test
   void withRootfs_buildDirectoryIsTemporaryAndRemoved() throws IOException {
     Path kanikoDir = temp.resolve("kaniko");
     BuildOptions options = BuildOptions.builder().context(context("Dockerfile").toString())
