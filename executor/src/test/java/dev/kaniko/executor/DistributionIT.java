@@ -178,7 +178,7 @@ class DistributionIT {
     Path context = Files.createDirectories(temp.resolve("ctx"));
     Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
     List<String> stock =
-        List.of("context-gcs", "context-s3", "context-azure", "context-git", "cred-ecr", "cred-acr");
+        List.of("context-gcs", "context-s3", "context-azure", "context-git", "cred-ecr", "cred-acr", "cred-gcr");
 
     Run all = executor(Map.of(), "-c", context, "--kaniko-dir", temp.resolve("k"), "-v", "debug");
     Run fewer = executor(Map.of(), "-c", context, "--kaniko-dir", temp.resolve("k"), "-v", "debug",

@@ -7,18 +7,25 @@ import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import dev.kaniko.core.context.ContextMaterializer;
+import dev.kaniko.core.plugin.HostPluginContext;
+import dev.kaniko.core.plugin.PluginLoadOptions;
+import dev.kaniko.core.plugin.PluginRegistry;
 import dev.kaniko.spi.ContextRequest;
 import dev.kaniko.spi.ContextSource;
+import dev.kaniko.spi.ContextSourceFactory;
 import dev.kaniko.spi.PluginException;
 import dev.kaniko.spi.PluginException.Reason;
 import dev.kaniko.testsupport.context.ContextFixture;
 import dev.kaniko.testsupport.context.ContextSourceContract;
 import dev.kaniko.testsupport.context.ContextTarballs;
+import dev.kaniko.testsupport.plugin.LoadedBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +42,7 @@ class AzureBlobContextSourceIT extends ContextSourceContract {
   private static Path dataDir;
   private static Azurite azurite;
   private static BlobContainerClient container;
-  private static LoadedBundle bundle;
+  private static LoadedBundle<PluginRegistry> bundle;
 
   @BeforeAll
   static void startAzurite() throws Exception {
@@ -47,7 +54,7 @@ class AzureBlobContextSourceIT extends ContextSourceContract {
         .buildClient()
         .getBlobContainerClient(CONTAINER);
     container.create();
-    bundle = LoadedBundle.load();
+    bundle = LoadedBundle.load(dir -> PluginRegistry.load(new PluginLoadOptions(List.of(dir), Set.of())));
   }
 
   @AfterAll
@@ -62,7 +69,7 @@ class AzureBlobContextSourceIT extends ContextSourceContract {
 
   private ContextSource source(String accountKey) throws Exception {
     Map<String, String> env = Map.of("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString(accountKey));
-    return bundle.sourceFor(BASE + "any.tar.gz", env, newWorkDir("plugin"));
+    return sourceFor(BASE + "any.tar.gz", env, newWorkDir("plugin"));
   }
 
   @Override
@@ -107,7 +114,7 @@ class AzureBlobContextSourceIT extends ContextSourceContract {
   @Test
   void fetch_connectionStringOfAnotherAccount_isAConfigurationErrorWithoutTheKey() throws Exception {
     String location = "https://otheraccount.blob.core.windows.net/" + CONTAINER + "/context.tar.gz";
-    ContextSource source = bundle.sourceFor(location,
+    ContextSource source = sourceFor(location,
         Map.of("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString(Azurite.ACCOUNT_KEY)), newWorkDir("p"));
 
     PluginException e = catchThrowableOfType(PluginException.class,
@@ -135,5 +142,12 @@ class AzureBlobContextSourceIT extends ContextSourceContract {
         .hasValueSatisfying(f -> assertThat(f.name()).isEqualTo(AzureBlobContextSourceFactory.NAME));
     assertThat(bundle.registry().contextSourceFor("https://example.com/x.tar.gz"))
         .hasValueSatisfying(f -> assertThat(f.name()).isNotEqualTo(AzureBlobContextSourceFactory.NAME));
+  }
+
+  /** The context source the bundle's registry picks for {@code uri}, with {@code env} as the build environment. */
+  private static ContextSource sourceFor(String uri, Map<String, String> env, Path workDir) throws Exception {
+    ContextSourceFactory factory = bundle.registry().contextSourceFor(uri)
+        .orElseThrow(() -> new AssertionError("no context source supports " + uri));
+    return factory.create(Map.of(), HostPluginContext.of(env, workDir, "test"));
   }
 }

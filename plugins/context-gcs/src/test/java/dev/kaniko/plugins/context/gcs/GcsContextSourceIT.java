@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kaniko.core.context.ContextMaterializer;
+import dev.kaniko.core.plugin.HostPluginContext;
+import dev.kaniko.core.plugin.PluginLoadOptions;
+import dev.kaniko.core.plugin.PluginRegistry;
 import dev.kaniko.spi.ContextRequest;
 import dev.kaniko.spi.ContextSource;
+import dev.kaniko.spi.ContextSourceFactory;
 import dev.kaniko.spi.PluginException;
 import dev.kaniko.spi.PluginException.Reason;
 import dev.kaniko.testsupport.context.ContextFixture;
 import dev.kaniko.testsupport.context.ContextTarballs;
+import dev.kaniko.testsupport.plugin.LoadedBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,14 +33,14 @@ class GcsContextSourceIT {
 
   private static final String LOCATION = "gs://contexts/builds/context.tar.gz";
 
-  private static LoadedBundle bundle;
+  private static LoadedBundle<PluginRegistry> bundle;
   private static RefusingTokenServer tokens;
 
   @TempDir Path work;
 
   @BeforeAll
   static void load() throws Exception {
-    bundle = LoadedBundle.load();
+    bundle = LoadedBundle.load(dir -> PluginRegistry.load(new PluginLoadOptions(List.of(dir), Set.of())));
     tokens = RefusingTokenServer.start();
   }
 
@@ -44,7 +51,7 @@ class GcsContextSourceIT {
   }
 
   private PluginException fetchFailure(Map<String, String> env) throws Exception {
-    ContextSource source = bundle.sourceFor(LOCATION, env, Files.createDirectories(work.resolve("plugin")));
+    ContextSource source = sourceFor(LOCATION, env, Files.createDirectories(work.resolve("plugin")));
     PluginException e = catchThrowableOfType(PluginException.class, () -> new ContextMaterializer()
         .materialize(source, ContextRequest.of(LOCATION), work.resolve("fetch")));
     assertThat(e).isNotNull();
@@ -56,7 +63,7 @@ class GcsContextSourceIT {
     Path fixture = ContextFixture.create(work.resolve("fixture"));
     Path tarball = ContextTarballs.writeTarGz(fixture, work.resolve("context.tar.gz"));
     try (OneObjectJsonApi api = OneObjectJsonApi.serving("contexts", "builds/context.tar.gz", tarball)) {
-      ContextSource source = bundle.sourceFor(LOCATION, Map.of("STORAGE_EMULATOR_HOST", api.url()),
+      ContextSource source = sourceFor(LOCATION, Map.of("STORAGE_EMULATOR_HOST", api.url()),
           Files.createDirectories(work.resolve("plugin")));
 
       Path context = new ContextMaterializer().materialize(source, new ContextRequest(LOCATION, "app"),
@@ -115,5 +122,12 @@ class GcsContextSourceIT {
 
     assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.UNAVAILABLE);
     assertThat(e.getMessage()).contains(LOCATION).doesNotContain("\n");
+  }
+
+  /** The context source the bundle's registry picks for {@code uri}, with {@code env} as the build environment. */
+  private static ContextSource sourceFor(String uri, Map<String, String> env, Path workDir) throws Exception {
+    ContextSourceFactory factory = bundle.registry().contextSourceFor(uri)
+        .orElseThrow(() -> new AssertionError("no context source supports " + uri));
+    return factory.create(Map.of(), HostPluginContext.of(env, workDir, "test"));
   }
 }

@@ -17,9 +17,8 @@ import dev.kaniko.testsupport.TempDirs;
 import dev.kaniko.testsupport.TestCertificates;
 import dev.kaniko.testsupport.context.ContextFixture;
 import dev.kaniko.testsupport.context.ContextSourceContract;
+import dev.kaniko.testsupport.plugin.BundleZip;
 import java.io.IOException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,7 @@ class GitContextSourceIT extends ContextSourceContract {
   static void start() throws IOException {
     dir = Files.createTempDirectory("git-context-it");
     Path plugins = Files.createDirectories(dir.resolve("plugins"));
-    unzip(Path.of(System.getProperty("kaniko.bundle.zip")), plugins);
+    BundleZip.unpack(BundleZip.ofThisModule(), plugins);
     registry = PluginRegistry.load(new PluginLoadOptions(List.of(plugins), Set.of()));
     Path root = Files.createDirectories(dir.resolve("repos"));
     repositories = new GitRepositories(root);
@@ -241,22 +239,5 @@ class GitContextSourceIT extends ContextSourceContract {
         .hasMessageContaining(location)
         .extracting(e -> ((PluginException) e).reason())
         .isEqualTo(Reason.UNAVAILABLE);
-  }
-
-  private static void unzip(Path zip, Path target) throws IOException {
-    try (FileSystem archive = FileSystems.newFileSystem(zip)) {
-      Path root = archive.getPath("/");
-      try (Stream<Path> entries = Files.walk(root)) {
-        for (Path entry : entries.toList()) {
-          Path destination = target.resolve(root.relativize(entry).toString()).normalize();
-          if (Files.isDirectory(entry)) {
-            Files.createDirectories(destination);
-          } else {
-            Files.createDirectories(destination.getParent());
-            Files.copy(entry, destination);
-          }
-        }
-      }
-    }
   }
 }

@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kaniko.core.context.ContextMaterializer;
+import dev.kaniko.core.plugin.HostPluginContext;
+import dev.kaniko.core.plugin.PluginLoadOptions;
+import dev.kaniko.core.plugin.PluginRegistry;
 import dev.kaniko.spi.ContextRequest;
 import dev.kaniko.spi.ContextSource;
+import dev.kaniko.spi.ContextSourceFactory;
 import dev.kaniko.spi.PluginException;
 import dev.kaniko.spi.PluginException.Reason;
 import dev.kaniko.testsupport.context.ContextSourceContract;
 import dev.kaniko.testsupport.context.ContextTarballs;
+import dev.kaniko.testsupport.plugin.LoadedBundle;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -36,7 +43,7 @@ class S3ContextSourceIT extends ContextSourceContract {
   private static BlobStoreContext blobStoreContext;
   private static BlobStore blobStore;
   private static S3Proxy proxy;
-  private static LoadedBundle bundle;
+  private static LoadedBundle<PluginRegistry> bundle;
 
   @BeforeAll
   static void startServer() throws Exception {
@@ -56,7 +63,7 @@ class S3ContextSourceIT extends ContextSourceContract {
       Thread.sleep(20);
     }
     assertThat(proxy.getState()).isEqualTo("STARTED");
-    bundle = LoadedBundle.load();
+    bundle = LoadedBundle.load(dir -> PluginRegistry.load(new PluginLoadOptions(List.of(dir), Set.of())));
   }
 
   @AfterAll
@@ -84,7 +91,7 @@ class S3ContextSourceIT extends ContextSourceContract {
 
   @Override
   protected ContextSource createSource() throws Exception {
-    return bundle.sourceFor("s3://" + BUCKET + "/any.tar.gz", env(SECRET_KEY), newWorkDir("plugin"));
+    return sourceFor("s3://" + BUCKET + "/any.tar.gz", env(SECRET_KEY), newWorkDir("plugin"));
   }
 
   @Override
@@ -102,7 +109,7 @@ class S3ContextSourceIT extends ContextSourceContract {
 
   @Override
   protected Optional<BadCredentials> badCredentials(String location) throws Exception {
-    ContextSource source = bundle.sourceFor(location, env(WRONG_SECRET), newWorkDir("plugin"));
+    ContextSource source = sourceFor(location, env(WRONG_SECRET), newWorkDir("plugin"));
     return Optional.of(new BadCredentials(source, location, WRONG_SECRET));
   }
 
@@ -139,12 +146,19 @@ class S3ContextSourceIT extends ContextSourceContract {
     Map<String, String> env = env(SECRET_KEY);
     env.put("S3_ENDPOINT", "http://127.0.0.1:1");
     String location = "s3://" + BUCKET + "/context.tar.gz";
-    ContextSource source = bundle.sourceFor(location, env, newWorkDir("plugin"));
+    ContextSource source = sourceFor(location, env, newWorkDir("plugin"));
 
     PluginException e = catchThrowableOfType(PluginException.class,
         () -> materialize(source, ContextRequest.of(location), newWorkDir("down")));
 
     assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
     assertThat(e.getMessage()).contains(location).doesNotContain("\n");
+  }
+
+  /** The context source the bundle's registry picks for {@code uri}, with {@code env} as the build environment. */
+  private static ContextSource sourceFor(String uri, Map<String, String> env, Path workDir) throws Exception {
+    ContextSourceFactory factory = bundle.registry().contextSourceFor(uri)
+        .orElseThrow(() -> new AssertionError("no context source supports " + uri));
+    return factory.create(Map.of(), HostPluginContext.of(env, workDir, "test"));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaniko.spi.ContextSourceFactory;
 import dev.kaniko.spi.Plugin;
+import dev.kaniko.testsupport.plugin.RecordingClassLoader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

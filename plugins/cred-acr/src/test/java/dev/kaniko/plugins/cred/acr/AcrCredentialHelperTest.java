@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaniko.spi.PluginException;
 import dev.kaniko.spi.RegistryCredential;
+import dev.kaniko.testsupport.MutableClock;
+import dev.kaniko.testsupport.plugin.RecordingLogger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kaniko.spi.CredentialHelper;
 import dev.kaniko.spi.Plugin;
 import dev.kaniko.spi.ProviderFactory;
+import dev.kaniko.testsupport.plugin.RecordingClassLoader;
 import org.junit.jupiter.api.Test;
 
 class AcrPluginLoadingTest {

@@ -6,16 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kaniko.core.auth.CredentialChain;
 import dev.kaniko.core.auth.CredentialChains;
 import dev.kaniko.core.auth.DockerConfigCredentials;
+import dev.kaniko.core.image.Descriptor;
+import dev.kaniko.core.image.ImageFormat;
 import dev.kaniko.core.image.ImageReference;
+import dev.kaniko.core.image.MediaTypes;
 import dev.kaniko.core.plugin.HostPluginContext;
+import dev.kaniko.core.plugin.PluginLoadOptions;
+import dev.kaniko.core.plugin.PluginRegistry;
 import dev.kaniko.core.registry.ImagePusher;
+import dev.kaniko.core.registry.ImageToPush;
+import dev.kaniko.core.registry.LayerToPush;
 import dev.kaniko.core.registry.PushResult;
 import dev.kaniko.core.registry.RegistryException;
 import dev.kaniko.core.registry.RegistryOptions;
 import dev.kaniko.testsupport.RegistryExtension;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.kaniko.testsupport.plugin.ConsoleCapture;
+import dev.kaniko.testsupport.plugin.LoadedBundle;
+import dev.kaniko.testsupport.plugin.RecordingLogger;
+import dev.kaniko.testsupport.plugin.TinyImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +31,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,27 +55,20 @@ class AcrPushIT {
 
   @TempDir Path work;
   private FakeAzure api;
-  private LoadedBundle bundle;
+  private LoadedBundle<PluginRegistry> bundle;
   private final RecordingLogger logger = new RecordingLogger();
-  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-  private PrintStream out;
-  private PrintStream err;
+  private ConsoleCapture console;
 
   @BeforeEach
   void start() throws Exception {
     api = new FakeAzure(CLIENT_SECRET);
-    bundle = LoadedBundle.load();
-    out = System.out;
-    err = System.err;
-    PrintStream tee = new PrintStream(console, true, StandardCharsets.UTF_8);
-    System.setOut(tee);
-    System.setErr(tee);
+    bundle = LoadedBundle.load(dir -> PluginRegistry.load(new PluginLoadOptions(List.of(dir), Set.of())));
+    console = ConsoleCapture.start();
   }
 
   @AfterEach
   void stop() throws Exception {
-    System.setOut(out);
-    System.setErr(err);
+    console.close();
     bundle.close();
     api.close();
   }
@@ -93,9 +95,14 @@ class AcrPushIT {
   private PushResult push(CredentialChain chain, String repoAndTag) throws Exception {
     RegistryOptions options = RegistryOptions.builder().skipTlsVerifyRegistry(registryHost()).build();
     try (ImagePusher pusher = new ImagePusher(options, chain)) {
-      return pusher.push(TinyImage.in(work, repoAndTag.replaceAll("\\W", "-")),
+      return pusher.push(toPush(TinyImage.in(work, repoAndTag.replaceAll("\\W", "-"))),
           List.of(ImageReference.parse(registryHost() + "/" + repoAndTag)));
     }
+  }
+
+  private static ImageToPush toPush(TinyImage image) {
+    Descriptor layer = new Descriptor(MediaTypes.OCI_LAYER_GZIP, image.layerDigest(), image.layerSize());
+    return new ImageToPush(ImageFormat.OCI, image.config(), List.of(LayerToPush.ofFile(layer, image.layer())));
   }
 
   @Test
@@ -145,7 +152,7 @@ class AcrPushIT {
         .hasMessageNotContaining("\n")
         .hasMessageNotContaining(wrong)
         .hasMessageContaining(registryHost());
-    assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain(wrong);
+    assertThat(console.text()).doesNotContain(wrong);
     assertThat(logger.lines()).noneMatch(line -> line.contains(wrong));
   }
 
@@ -159,7 +166,7 @@ class AcrPushIT {
   }
 
   private void assertNoTokenLogged() {
-    assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain(TOKEN).doesNotContain(CLIENT_SECRET);
+    assertThat(console.text()).doesNotContain(TOKEN).doesNotContain(CLIENT_SECRET);
     assertThat(logger.lines()).noneMatch(line -> line.contains(TOKEN));
     assertThat(registry.log().text()).doesNotContain(TOKEN);
   }

@@ -1,4 +1,4 @@
-package dev.kaniko.plugins.cred.ecr;
+package dev.kaniko.testsupport.plugin;
 
 import java.text.MessageFormat;
 import java.util.List;
@@ -6,11 +6,11 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A {@link System.Logger} that keeps every line at every level, for scanning logs for secrets. */
-final class RecordingLogger implements System.Logger {
+public final class RecordingLogger implements System.Logger {
 
   private final List<String> lines = new CopyOnWriteArrayList<>();
 
-  List<String> lines() {
+  public List<String> lines() {
     return lines;
   }
 

@@ -1,4 +1,4 @@
-package dev.kaniko.plugins.cred.gcr;
+package dev.kaniko.testsupport.plugin;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +9,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Loads every class except the JDK's and the SPI's itself (child-first, from the test class path) and records which
  * it loaded: shows which SDK classes the plugin touches, the way a bundle's class loader would load them.
  */
-final class RecordingClassLoader extends ClassLoader {
+public final class RecordingClassLoader extends ClassLoader {
 
   private final ClassLoader source;
   private final List<String> loaded = new CopyOnWriteArrayList<>();
 
-  RecordingClassLoader(ClassLoader source) {
+  public RecordingClassLoader(ClassLoader source) {
     super(ClassLoader.getPlatformClassLoader());
     this.source = source;
   }
@@ -48,7 +48,7 @@ final class RecordingClassLoader extends ClassLoader {
   }
 
   /** The classes this loader defined so far, in order. */
-  List<String> loaded() {
+  public List<String> loaded() {
     return List.copyOf(loaded);
   }
 }
