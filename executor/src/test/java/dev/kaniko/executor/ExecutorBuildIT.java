@@ -30,6 +30,8 @@ class ExecutorBuildIT {
     ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
         .redirectOutput(temp.resolve("out.txt").toFile()).redirectError(err.toFile());
     builder.environment().remove("JAVA_OPTS");
+    // The host may look like a container: keep kaniko's own dir inside the test's temp dir.
+    builder.environment().put("KANIKO_DIR", temp.resolve("kaniko").toString());
     Process process = builder.start();
     assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("executor finished").isTrue();
     return process.exitValue();
@@ -94,6 +96,8 @@ class ExecutorBuildIT {
     ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
         .redirectOutput(temp.resolve("out.txt").toFile()).redirectError(err.toFile());
     builder.environment().remove("JAVA_OPTS");
+    // The host may look like a container: keep kaniko's own dir inside the test's temp dir.
+    builder.environment().put("KANIKO_DIR", temp.resolve("kaniko").toString());
     builder.environment().put("DOCKER_CONFIG", dockerConfig.toString());
     Process process = builder.start();
     assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("executor finished").isTrue();
