@@ -30,7 +30,8 @@ executor/target/kaniko/bin/executor \
   --destination kaniko-jvm/example:latest \
   --oci-layout-path target/example-oci \
   --tar-path target/example.tar \
-  --digest-file target/example.digest
+  --digest-file target/example.digest \
+  --kaniko-dir "$PWD/target/kaniko"
 
 cat <<INFO
 
