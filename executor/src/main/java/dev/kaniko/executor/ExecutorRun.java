@@ -84,10 +84,22 @@ final class ExecutorRun implements BuildAction {
       BuildResult result =
           new ImageBuilder(options, workDir, clock, credentials).build(context, dockerfile);
       LOG.debug("build timings: {}", result.timings());
+      if (options.report().isPresent()) {
+        writeReport(options, result, options.report().get());
+      }
     } catch (BuildException e) {
       throw new UserException(e.getMessage(), e);
     } catch (IOException | UncheckedIOException e) {
       throw new UserException("build failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeReport(BuildOptions options, BuildResult result, Path file) {
+    try {
+      new BuildReport(result, options.destinations()).writeTo(file);
+      LOG.info("Wrote build report {}", file);
+    } catch (IOException e) {
+      throw new UserException("cannot write the build report " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -1,0 +1,75 @@
+package dev.kaniko.executor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kaniko.core.build.BuildResult;
+import dev.kaniko.core.image.Descriptor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON build report of {@code --report FILE}: image and config digests, destinations, the
+ * layers (digest, size, media type) and milliseconds per build phase.
+ */
+final class BuildReport {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final BuildResult result;
+  private final List<String> destinations;
+
+  BuildReport(BuildResult result, List<String> destinations) {
+    this.result = result;
+    this.destinations = List.copyOf(destinations);
+  }
+
+  /** The report as a JSON tree. */
+  ObjectNode toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("digest", result.digest());
+    root.put("configDigest", result.configDigest());
+    ArrayNode names = root.putArray("destinations");
+    destinations.forEach(names::add);
+    ArrayNode layers = root.putArray("layers");
+    long total = 0;
+    for (Descriptor layer : result.layers()) {
+      layers.addObject().put("digest", layer.digest()).put("size", layer.size())
+          .put("mediaType", layer.mediaType());
+      total += layer.size();
+    }
+    root.put("layersSize", total);
+    ObjectNode phases = root.putObject("phasesMillis");
+    long all = 0;
+    for (Map.Entry<String, Duration> phase : result.timings().entrySet()) {
+      phases.put(phase.getKey(), phase.getValue().toMillis());
+      all += phase.getValue().toMillis();
+    }
+    root.put("totalMillis", all);
+    return root;
+  }
+
+  /** Writes the report to {@code file} atomically (a temp file in the same directory, then a move). */
+  void writeTo(Path file) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    Path dir = absolute.getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, ".report", ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        JSON.writeValue(out, toJson());
+      }
+      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}
