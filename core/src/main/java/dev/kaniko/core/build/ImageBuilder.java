@@ -209,7 +209,7 @@ public final class ImageBuilder {
   }
 
   private String created() {
-    return options.reproducible() ? null : ImageConfig.timestamp(clock.instant());
+    return ImageConfig.timestamp(options.reproducible() ? EPOCH : clock.instant());
   }
 
   private Instant lap(Map<String, Duration> timings, String phase, Instant since) {

@@ -19,7 +19,7 @@ final class LayerStep {
   private final LayerWriter writer;
   private final String created;
 
-  /** @param created the history timestamp (null with --reproducible) */
+  /** @param created the history timestamp (the epoch with --reproducible) */
   LayerStep(LayerWriter writer, String created) {
     this.writer = writer;
     this.created = created;

@@ -162,7 +162,9 @@ class ImageBuilderIT {
     assertThat(second.digest()).isEqualTo(first.digest());
     JsonNode config = f.inspectConfig("oci:" + f.layout + ":latest");
     assertThat(config.get("created").asText()).isEqualTo("1970-01-01T00:00:00Z");
-    assertThat(config.get("history").get(0).has("created")).isFalse();
+    // umoci (Go) needs a created time on every history entry: the epoch, as for the image.
+    config.get("history").forEach(entry ->
+        assertThat(entry.get("created").asText()).isEqualTo("1970-01-01T00:00:00Z"));
     assertThat(f.build().digest()).isNotEqualTo(first.digest());
   }
 
