@@ -17,6 +17,8 @@ import dev.kaniko.testsupport.TempDirs;
 import dev.kaniko.testsupport.TestCertificates;
 import dev.kaniko.testsupport.context.ContextFixture;
 import dev.kaniko.testsupport.context.ContextSourceContract;
+import dev.kaniko.testsupport.context.GitHttpBackendServer;
+import dev.kaniko.testsupport.context.GitRepositories;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
