@@ -10,6 +10,7 @@ import dev.kaniko.testsupport.context.GitRepositories;
 import dev.kaniko.testsupport.context.LoopbackHttpServer;
 import dev.kaniko.testsupport.context.OneObjectJsonApi;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,13 +18,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end: the packaged {@code bin/executor} builds a small {@code FROM scratch} + COPY image
- * from each kind of context (dir, tar file, tar on stdin, https, git, gs) into an OCI layout, and
+ * from each kind of context (dir, tar file, tar on stdin, https, git, s3, gs) into an OCI layout, and
  * the copied file is checked in the unpacked image.
  */
 class ContextKindsIT {
@@ -158,6 +164,38 @@ class ContextKindsIT {
           "--context", "gs://e2e-bucket/builds/ctx.tar.gz");
 
       assertImageHolds(run, "hello from the context");
+    }
+  }
+
+  @Test
+  void s3Context_isFetchedFromS3ProxyThroughTheS3Plugin() throws Exception {
+    Path tarball = ContextTarballs.writeTarGz(context, temp.resolve("context.tar.gz"));
+    try (BlobStoreContext store = ContextBuilder.newBuilder("transient")
+        .credentials("unused", "unused").build(BlobStoreContext.class)) {
+      BlobStore blobs = store.getBlobStore();
+      blobs.createContainerInLocation(null, "e2e-bucket");
+      blobs.putBlob("e2e-bucket",
+          blobs.blobBuilder("builds/ctx.tar.gz").payload(tarball.toFile()).build());
+      S3Proxy proxy = S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:0"))
+          .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "AKIAKANIKOE2E", "e2eSecretKey")
+          .build();
+      proxy.start();
+      try {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!"STARTED".equals(proxy.getState()) && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        Map<String, String> env = Map.of("S3_ENDPOINT", "http://127.0.0.1:" + proxy.getPort(),
+            "S3_FORCE_PATH_STYLE", "true", "AWS_REGION", "us-east-1",
+            "AWS_ACCESS_KEY_ID", "AKIAKANIKOE2E", "AWS_SECRET_ACCESS_KEY", "e2eSecretKey");
+
+        Run run = executor(env, null, "--context", "s3://e2e-bucket/builds/ctx.tar.gz");
+
+        assertImageHolds(run, "hello from the context");
+        assertThat(run.err()).doesNotContain("e2eSecretKey");
+      } finally {
+        proxy.stop();
+      }
     }
   }
 }
