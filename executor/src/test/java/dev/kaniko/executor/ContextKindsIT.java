@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaniko.testsupport.TestCertificates;
 import dev.kaniko.testsupport.Umoci;
+import dev.kaniko.testsupport.context.Azurite;
 import dev.kaniko.testsupport.context.ContextTarballs;
 import dev.kaniko.testsupport.context.GitHttpBackendServer;
 import dev.kaniko.testsupport.context.GitRepositories;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end: the packaged {@code bin/executor} builds a small {@code FROM scratch} + COPY image
- * from each kind of context (dir, tar file, tar on stdin, https, git, s3, gs) into an OCI layout, and
+ * from each kind of context (dir, tar file, tar on stdin, https, git, s3, azure, gs) into an OCI layout, and
  * the copied file is checked in the unpacked image.
  */
 class ContextKindsIT {
@@ -196,6 +197,22 @@ class ContextKindsIT {
       } finally {
         proxy.stop();
       }
+    }
+  }
+
+  @Test
+  void azureBlobContext_isFetchedFromAzuriteThroughTheAzurePlugin() throws Exception {
+    Path tarball = ContextTarballs.writeTarGz(context, temp.resolve("context.tar.gz"));
+    try (Azurite azurite = Azurite.start(Files.createDirectories(temp.resolve("azurite")))) {
+      azurite.putBlob("contexts", "builds/ctx.tar.gz", tarball);
+      Map<String, String> env = Map.of("AZURE_STORAGE_CONNECTION_STRING",
+          azurite.connectionString(Azurite.ACCOUNT_KEY));
+
+      Run run = executor(env, null, "--context", "https://" + Azurite.ACCOUNT
+          + ".blob.core.windows.net/contexts/builds/ctx.tar.gz");
+
+      assertImageHolds(run, "hello from the context");
+      assertThat(run.err()).doesNotContain(Azurite.ACCOUNT_KEY);
     }
   }
 }

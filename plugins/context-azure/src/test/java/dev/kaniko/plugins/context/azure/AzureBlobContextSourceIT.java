@@ -11,6 +11,7 @@ import dev.kaniko.spi.ContextRequest;
 import dev.kaniko.spi.ContextSource;
 import dev.kaniko.spi.PluginException;
 import dev.kaniko.spi.PluginException.Reason;
+import dev.kaniko.testsupport.context.Azurite;
 import dev.kaniko.testsupport.context.ContextFixture;
 import dev.kaniko.testsupport.context.ContextSourceContract;
 import dev.kaniko.testsupport.context.ContextTarballs;
