@@ -51,8 +51,8 @@ final class ExecutorRun implements BuildAction {
     try (ContextFetcher fetcher = contextFetchers.apply(options);
         BuildDirectory buildDir = BuildDirectory.create(options, containerDetector.inContainer())) {
       LOG.debug("context download directory: {}", buildDir.contextDir());
-      Path context = fetcher.fetch(options.context(), options.contextSubPath(),
-          buildDir.contextDir(), buildDir.workDir());
+      Path context =
+          fetcher.fetch(ContextRequests.of(options), buildDir.contextDir(), buildDir.workDir());
       LOG.info("Using build context {}", context);
       Path dockerfile = dockerfileLocator.locate(options.dockerfile(), context);
       LOG.info("Using Dockerfile {}", dockerfile);

@@ -28,7 +28,7 @@ public final class FeatureGates {
           "--skip-tls-verify-pull", "--registry-mirror", "--registry-map",
           "--skip-default-registry-fallback", "--image-download-retry", "--snapshot-mode",
           "--use-new-run", "--ignore-path",
-          "--report");
+          "--report", "--git", "--bucket");
 
   /** Warmer flags parsed into WarmerOptions (the warmer itself is not built yet). */
   private static final Set<String> WARMER =

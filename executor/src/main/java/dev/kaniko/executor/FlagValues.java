@@ -1,5 +1,6 @@
 package dev.kaniko.executor;
 
+import dev.kaniko.core.context.GitOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,6 +87,11 @@ final class FlagValues {
         }
       }
       options.putAll(parsed);
+    }
+    try {
+      GitOptions.parse(value); // the values too: booleans must be true or false
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--git: " + e.getMessage());
     }
     return options;
   }

@@ -66,17 +66,18 @@ final class PluginContextFetchers implements Function<BuildOptions, ContextFetch
     }
 
     @Override
-    public Path fetch(String uri, String subPath, Path targetDir, Path workDir) {
+    public Path fetch(ContextRequest request, Path targetDir, Path workDir) {
+      String uri = request.uri();
       try {
         ContextSourceFactory factory = registry.contextSourceFor(uri)
-            .orElseThrow(() -> new UserException("no context source for '" + uri
+            .orElseThrow(() -> new UserException("no context source for '" + request.displayUri()
                 + "': no loaded plugin supports it (add one with --plugin-dir)"));
         String pluginId = registry.pluginIdOf(factory).orElse(PluginInfo.BUILTIN);
-        LOG.debug("context source '{}' of plugin '{}' handles {}", factory.name(), pluginId, uri);
+        LOG.debug("context source '{}' of plugin '{}' handles {}", factory.name(), pluginId,
+            request.displayUri());
         ContextSource source =
             factory.create(Map.of(), HostPluginContext.of(env, workDir, pluginId));
-        return new ContextMaterializer().materialize(source, new ContextRequest(uri, subPath),
-            targetDir);
+        return new ContextMaterializer().materialize(source, request, targetDir);
       } catch (PluginException e) {
         throw new UserException("cannot fetch the build context: " + e.getMessage(), e);
       } catch (UncheckedPluginException e) {

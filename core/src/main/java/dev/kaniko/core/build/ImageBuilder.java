@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +94,7 @@ public final class ImageBuilder {
     Instant start = clock.instant();
     Platform platform = targetPlatform();
     BuildPlan plan = plan(dockerfile, platform);
+    LOG.info("Stages to build: {} (target: stage {})", describe(plan), plan.targetIndex());
     Instant planned = lap(timings, "parse", start);
     Path buildDir = Files.createDirectories(workDir).resolve("build-" + System.nanoTime());
     try {
@@ -126,6 +128,13 @@ public final class ImageBuilder {
     PushStep push = new PushStep(options, credentials());
     push.checkPermissions();
     return Optional.of(push);
+  }
+
+  /** The planned stages as {@code 0 (builder), 2 (stage-2)}, in build order. */
+  private static String describe(BuildPlan plan) {
+    return plan.stages().stream()
+        .map(stage -> stage.index() + " (" + stage.stage().displayName() + ")")
+        .collect(Collectors.joining(", "));
   }
 
   private Platform targetPlatform() throws BuildException {

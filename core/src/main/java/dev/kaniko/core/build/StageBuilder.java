@@ -77,7 +77,8 @@ final class StageBuilder {
     StageBase base = planned.base();
     Path rootfs = planned.index() == plan.targetIndex() && targetRootfs.isPresent()
         ? targetRootfs.get() : stagesDir.resolve(String.valueOf(planned.index()));
-    LOG.info("Building stage {} FROM {}", planned.stage().displayName(), base.reference());
+    LOG.info("Building stage {} ({}) FROM {}", planned.index(), planned.stage().displayName(),
+        base.reference());
     StageState stage;
     if (base.isScratch()) {
       Files.createDirectories(rootfs);

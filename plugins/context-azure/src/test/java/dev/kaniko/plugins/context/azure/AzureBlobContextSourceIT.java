@@ -15,6 +15,7 @@ import dev.kaniko.spi.ContextSource;
 import dev.kaniko.spi.ContextSourceFactory;
 import dev.kaniko.spi.PluginException;
 import dev.kaniko.spi.PluginException.Reason;
+import dev.kaniko.testsupport.context.Azurite;
 import dev.kaniko.testsupport.context.ContextFixture;
 import dev.kaniko.testsupport.context.ContextSourceContract;
 import dev.kaniko.testsupport.context.ContextTarballs;

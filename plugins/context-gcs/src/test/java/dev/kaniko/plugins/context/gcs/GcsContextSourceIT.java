@@ -15,6 +15,7 @@ import dev.kaniko.spi.PluginException.Reason;
 import dev.kaniko.testsupport.context.ContextFixture;
 import dev.kaniko.testsupport.context.ContextTarballs;
 import dev.kaniko.testsupport.plugin.LoadedBundle;
+import dev.kaniko.testsupport.context.OneObjectJsonApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -18,6 +18,8 @@ import dev.kaniko.testsupport.TestCertificates;
 import dev.kaniko.testsupport.context.ContextFixture;
 import dev.kaniko.testsupport.context.ContextSourceContract;
 import dev.kaniko.testsupport.plugin.BundleZip;
+import dev.kaniko.testsupport.context.GitHttpBackendServer;
+import dev.kaniko.testsupport.context.GitRepositories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

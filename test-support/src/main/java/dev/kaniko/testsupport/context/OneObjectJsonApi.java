@@ -1,4 +1,4 @@
-package dev.kaniko.plugins.context.gcs;
+package dev.kaniko.testsupport.context;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,10 +13,11 @@ import java.nio.file.Path;
 
 /**
  * A loopback stand-in for the two GCS JSON API calls a context download makes (object metadata, then
- * {@code alt=media}), serving one object. Not a GCS emulator: it only proves that the bundled SDK's HTTP path loads
- * and runs inside the bundle's class loader; the contract runs on the vendor's fake in {@code GcsContextSourceTest}.
+ * {@code alt=media}), serving one object; point the GCS plugin at it with {@code STORAGE_EMULATOR_HOST=url()}.
+ * Not a GCS emulator: it proves the bundled SDK's HTTP path loads and runs (in the plugin's class loader or a real
+ * {@code bin/executor}); the contract runs on the vendor's fake in the GCS plugin's {@code GcsContextSourceTest}.
  */
-final class OneObjectJsonApi implements AutoCloseable {
+public final class OneObjectJsonApi implements AutoCloseable {
 
   private final HttpServer server;
   private final String bucket;
@@ -30,7 +31,7 @@ final class OneObjectJsonApi implements AutoCloseable {
     this.content = content;
   }
 
-  static OneObjectJsonApi serving(String bucket, String name, Path content) throws IOException {
+  public static OneObjectJsonApi serving(String bucket, String name, Path content) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     OneObjectJsonApi api = new OneObjectJsonApi(server, bucket, name, content);
     server.createContext("/", api::handle);
@@ -38,7 +39,7 @@ final class OneObjectJsonApi implements AutoCloseable {
     return api;
   }
 
-  String url() {
+  public String url() {
     return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
   }
 

@@ -1,9 +1,8 @@
-package dev.kaniko.plugins.context.git;
+package dev.kaniko.testsupport.context;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import dev.kaniko.testsupport.TestCertificates;
-import dev.kaniko.testsupport.context.LoopbackHttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +17,7 @@ import java.util.Map;
  * A real git smart-HTTP server on loopback: the JDK HTTP server in front of {@code git http-backend}
  * (CGI), serving every bare repository under a root and asking for a token (as user name or password).
  */
-final class GitHttpBackendServer implements AutoCloseable {
+public final class GitHttpBackendServer implements AutoCloseable {
 
   private final Path root;
   private final String token;
@@ -31,17 +30,17 @@ final class GitHttpBackendServer implements AutoCloseable {
   }
 
   /** A plain-HTTP server. */
-  static GitHttpBackendServer start(Path root, String token) throws IOException {
+  public static GitHttpBackendServer start(Path root, String token) throws IOException {
     return new GitHttpBackendServer(root, token, null, null);
   }
 
   /** An HTTPS server with {@code certs}' server certificate (its CA is unknown to the JDK). */
-  static GitHttpBackendServer startTls(Path root, String token, TestCertificates certs, Path tlsDir) throws IOException {
+  public static GitHttpBackendServer startTls(Path root, String token, TestCertificates certs, Path tlsDir) throws IOException {
     return new GitHttpBackendServer(root, token, certs, tlsDir);
   }
 
   /** {@code 127.0.0.1:port}. */
-  String hostPort() {
+  public String hostPort() {
     return http.hostPort();
   }
 

@@ -1,4 +1,4 @@
-package dev.kaniko.plugins.context.git;
+package dev.kaniko.testsupport.context;
 
 import dev.kaniko.testsupport.CommandRunner;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Makes bare repositories with the real git CLI, served by {@link GitHttpBackendServer}. */
-final class GitRepositories {
+public final class GitRepositories {
 
   private final Path root;
   private final CommandRunner git = CommandRunner.create().withEnvironment(Map.of(
@@ -17,31 +17,31 @@ final class GitRepositories {
       "GIT_COMMITTER_NAME", "kaniko", "GIT_COMMITTER_EMAIL", "kaniko@example.com",
       "GIT_CONFIG_NOSYSTEM", "1", "HOME", "/nonexistent"));
 
-  GitRepositories(Path root) {
+  public GitRepositories(Path root) {
     this.root = root;
   }
 
   /** Commits {@code tree} as the only commit of branch main in a new work tree {@code work}; returns its id. */
-  String commitTree(Path work, Path tree) throws IOException {
+  public String commitTree(Path work, Path tree) throws IOException {
     run(work.getParent(), "git", "init", "-q", "-b", "main", work.toString());
     copyTree(tree, work);
     return commitAll(work, "context");
   }
 
   /** Commits everything in {@code work}; returns the new commit id. */
-  String commitAll(Path work, String message) {
+  public String commitAll(Path work, String message) {
     run(work, "git", "add", "-A");
     run(work, "git", "commit", "-q", "-m", message);
     return run(work, "git", "rev-parse", "HEAD").strip();
   }
 
   /** Runs git in {@code work}. */
-  String run(Path work, String... command) {
+  public String run(Path work, String... command) {
     return git.runChecked(List.of(command), work, "").stdout();
   }
 
   /** Publishes {@code work} as the bare repository {@code name} (e.g. {@code ctx.git}) under the root. */
-  void publish(Path work, String name) {
+  public void publish(Path work, String name) {
     Path bare = root.resolve(name);
     run(root, "git", "clone", "-q", "--bare", "--no-local", work.toString(), bare.toString());
     run(bare, "git", "config", "http.receivepack", "false");
