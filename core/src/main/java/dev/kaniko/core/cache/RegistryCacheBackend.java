@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Layer cache in a registry repository, kaniko-compatible: one image per key, tagged with the key,
@@ -34,6 +35,8 @@ import java.util.UUID;
  */
 public final class RegistryCacheBackend implements CacheBackend, AutoCloseable {
   private static final Platform CACHE_PLATFORM = Platform.parse("linux/amd64");
+  private static final int STORE_ATTEMPTS = 4;
+  private final ConcurrentHashMap<String, Object> storeLocks = new ConcurrentHashMap<>();
 
   private final ImageReference repository;
   private final ImagePuller puller;
@@ -122,10 +125,30 @@ public final class RegistryCacheBackend implements CacheBackend, AutoCloseable {
     byte[] config = CacheImage.config(entry, clock.instant());
     ImageToPush image = new ImageToPush(CacheImage.format(entry), config,
         List.of(LayerToPush.ofFile(CacheImage.layerDescriptor(entry), blob)));
+    Object lock = storeLocks.computeIfAbsent(ref.toString(), k -> new Object());
+    synchronized (lock) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          pusher.push(image, List.of(ref));
+          return;
+        } catch (RegistryException e) {
+          // Another builder pushing the same blobs can make the registry refuse ours for a moment
+          // ("blob unknown", digest mismatch on a shared upload); retry a few times.
+          if (attempt >= STORE_ATTEMPTS || e.kind() == RegistryException.Kind.UNAUTHORIZED) {
+            throw failure("cannot push cache image " + ref, e);
+          }
+          pause(attempt);
+        }
+      }
+    }
+  }
+
+  private static void pause(int attempt) throws PluginException {
     try {
-      pusher.push(image, List.of(ref));
-    } catch (RegistryException e) {
-      throw failure("cannot push cache image " + ref, e);
+      Thread.sleep(200L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PluginException(PluginException.Reason.OTHER, "interrupted while storing a cache image", e);
     }
   }
 
