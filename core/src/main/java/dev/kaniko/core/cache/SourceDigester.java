@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * Content digest of COPY/ADD sources for {@link CacheKeys}: for every file under each source, its
- * relative name, type, mode, uid, gid, content sha256 or link target — never mtimes. Streams
- * content; links are not followed.
+ * name (relative to a directory source; the file name of a file source), type, mode, uid, gid,
+ * content sha256 or link target — never mtimes or where the context lives. Streams content;
+ * links are not followed.
  */
 public final class SourceDigester {
   /**
@@ -33,10 +34,14 @@ public final class SourceDigester {
       if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
         throw new IOException("cache key: source " + source + " does not exist");
       }
-      Path base = source.toAbsolutePath().normalize().getParent();
-      update(digest, "source");
-      for (Path file : walk(source)) {
-        entry(digest, base == null ? file : base.relativize(file.toAbsolutePath().normalize()), file);
+      // a directory's contents are named relative to it (its own name and location never count, as
+      // COPY copies its contents); a file or link is named by its file name (COPY keeps it)
+      Path absolute = source.toAbsolutePath().normalize();
+      boolean dir = Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS);
+      update(digest, dir ? "dir-source" : "file-source");
+      for (Path file : walk(absolute)) {
+        Path relative = dir ? absolute.relativize(file) : file.getFileName();
+        entry(digest, relative == null ? Path.of("") : relative, file);
       }
     }
     return Digests.format("sha256", digest.digest());

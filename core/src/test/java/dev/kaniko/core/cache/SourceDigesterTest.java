@@ -79,6 +79,22 @@ class SourceDigesterTest {
   }
 
   @Test
+  void digest_ofADirectory_ignoresItsNameAndLocation() throws IOException {
+    Path one = tree(dir.resolve("a"));
+    Path other = Files.move(tree(dir.resolve("b")), dir.resolve("b/workspace"));
+
+    assertThat(digester.digest(List.of(one))).isEqualTo(digester.digest(List.of(other)));
+  }
+
+  @Test
+  void digest_ofAFile_dependsOnItsName() throws IOException {
+    Path tree = tree(dir.resolve("a"));
+    Path copy = Files.copy(tree.resolve("main.c"), tree.resolve("other.c"));
+
+    assertThat(digester.digest(List.of(copy))).isNotEqualTo(digester.digest(List.of(tree.resolve("main.c"))));
+  }
+
+  @Test
   void digest_ignoresModificationTimes() throws IOException {
     Path tree = tree(dir.resolve("a"));
     String before = digester.digest(List.of(tree));
