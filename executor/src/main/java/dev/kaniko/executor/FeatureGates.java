@@ -30,10 +30,12 @@ public final class FeatureGates {
           "--use-new-run", "--ignore-path",
           "--report", "--git", "--bucket");
 
-  /** Warmer flags parsed into WarmerOptions (the warmer itself is not built yet). */
+  /** Warmer flags, all implemented by WarmerRun. */
   private static final Set<String> WARMER =
       Set.of("--image", "--dockerfile", "--build-arg", "--cache-dir", "--cache-ttl", "--force",
-          "--customPlatform");
+          "--customPlatform", "--insecure-pull", "--skip-tls-verify-pull", "--insecure-registry",
+          "--skip-tls-verify-registry", "--registry-certificate", "--registry-client-cert",
+          "--registry-mirror", "--registry-map", "--skip-default-registry-fallback");
 
   private static final FeatureGates EXECUTOR_GATES = new FeatureGates(union(COMMON, EXECUTOR));
   private static final FeatureGates WARMER_GATES = new FeatureGates(union(COMMON, WARMER));

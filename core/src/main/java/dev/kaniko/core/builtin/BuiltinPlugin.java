@@ -1,5 +1,6 @@
 package dev.kaniko.core.builtin;
 
+import dev.kaniko.core.cache.FileCacheBackendFactory;
 import dev.kaniko.core.snapshot.SnapshotMode;
 import dev.kaniko.core.snapshot.SnapshotStrategyFactory;
 import dev.kaniko.spi.Plugin;
@@ -32,6 +33,8 @@ public final class BuiltinPlugin implements Plugin {
         new SnapshotStrategyFactory(SnapshotMode.FULL),
         new SnapshotStrategyFactory(SnapshotMode.REDO),
         new SnapshotStrategyFactory(SnapshotMode.TIME),
-        new SnapshotStrategyFactory(SnapshotMode.NEW_RUN));
+        new SnapshotStrategyFactory(SnapshotMode.NEW_RUN),
+        FileCacheBackendFactory.dir(),
+        FileCacheBackendFactory.oci());
   }
 }
