@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChrootTreeBuildIT {
   @RegisterExtension static RegistryExtension registry = RegistryExtension.plain();
+
+  private static final Path EXECUTOR = Path.of("target/kaniko/bin/executor").toAbsolutePath();
 
   @TempDir Path temp;
 
@@ -101,6 +104,43 @@ class ChrootTreeBuildIT {
         "usr/sbin/tool", "srv/hard");
     assertThat(entries).noneMatch(e -> e.startsWith("usr/sbin/.wh.") && !e.endsWith(".opq"));
     assertThat(entries).noneMatch(e -> e.startsWith("bin/") || e.startsWith("proc/"));
+  }
+
+  @Test
+  void reproducible_withRun_sameDigestOnRebuildThroughTheExecutor() throws Exception {
+    BaseImages.pushBusybox(registry, ImageFormat.OCI);
+    Path context = Files.createDirectories(temp.resolve("repro"));
+    Files.writeString(context.resolve("Dockerfile"), "FROM "
+        + registry.reference(BaseImages.BUSYBOX) + "\n" + RUN + "COPY Dockerfile /srv/\n");
+    Path docker = Files.createDirectories(temp.resolve("docker"));
+    Files.writeString(docker.resolve("config.json"), "{}");
+
+    String first = executorDigest(context, docker, "first");
+    Thread.sleep(1100); // new mtimes and a new clock second for the rebuild
+    String second = executorDigest(context, docker, "second");
+
+    assertThat(second).startsWith("sha256:").isEqualTo(first);
+    JsonNode config = new Skopeo().inspectConfig(
+        Skopeo.ociLayout(temp.resolve("first-oci"), "latest"), null);
+    assertThat(config.get("created").asText()).isEqualTo("1970-01-01T00:00:00Z");
+    assertThat(config.get("rootfs").get("diff_ids")).hasSize(3);
+  }
+
+  /** Runs the packaged bin/executor with --reproducible; returns the digest file's content. */
+  private String executorDigest(Path context, Path docker, String name) throws Exception {
+    Path digest = temp.resolve(name + "-digest");
+    Path err = temp.resolve(name + "-err.txt");
+    ProcessBuilder builder = new ProcessBuilder(EXECUTOR.toString(), "-c", context.toString(),
+        "--no-push", "--reproducible", "--digest-file", digest.toString(),
+        "--oci-layout-path", temp.resolve(name + "-oci").toString())
+        .directory(temp.toFile()).redirectOutput(temp.resolve(name + "-out.txt").toFile())
+        .redirectError(err.toFile());
+    builder.environment().remove("JAVA_OPTS");
+    builder.environment().put("DOCKER_CONFIG", docker.toString());
+    Process process = builder.start();
+    assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("executor finished").isTrue();
+    assertThat(process.exitValue()).as(Files.readString(err)).isZero();
+    return Files.readString(digest);
   }
 
   private BuildResult build(String dockerfile, String destination) throws Exception {
