@@ -27,7 +27,8 @@ public final class FeatureGates {
           "--registry-certificate", "--registry-client-cert", "--insecure-pull",
           "--skip-tls-verify-pull", "--registry-mirror", "--registry-map",
           "--skip-default-registry-fallback", "--image-download-retry", "--snapshot-mode",
-          "--use-new-run", "--ignore-path");
+          "--use-new-run", "--ignore-path",
+          "--single-snapshot", "--cleanup", "--force-build-metadata");
 
   /** Warmer flags parsed into WarmerOptions (the warmer itself is not built yet). */
   private static final Set<String> WARMER =

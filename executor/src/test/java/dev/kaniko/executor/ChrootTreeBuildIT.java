@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -126,6 +127,26 @@ class ChrootTreeBuildIT {
     assertThat(config.get("rootfs").get("diff_ids")).hasSize(3);
   }
 
+  @Test
+  void singleSnapshot_runsAndCopiesOfAStage_giveOneLayerWithTheirChangesAndWhiteouts()
+      throws Exception {
+    BaseImages.pushBusybox(registry, ImageFormat.OCI);
+    Path layout = temp.resolve("single");
+
+    build("ARG BASE\nFROM $BASE\nRUN echo a > /a && rm /etc/group\nCOPY Dockerfile /copied\n"
+        + "RUN echo b > /b && rm /a\nENV X=1\n",
+        b -> b.noPush(true).singleSnapshot(true).ociLayoutPath(java.util.Optional.of(layout)));
+
+    JsonNode config = new Skopeo().inspectConfig(Skopeo.ociLayout(layout, "latest"), null);
+    assertThat(config.get("rootfs").get("diff_ids")).hasSize(2);
+    List<String> entries = lastLayerEntries(layout, "latest");
+    assertThat(entries).containsExactlyInAnyOrder("b", "copied", "etc", "etc/.wh.group");
+    Path rootfs = new Umoci().unpackRootfs(layout, "latest", temp.resolve("single-rootfs"));
+    assertThat(rootfs.resolve("b")).hasContent("b");
+    assertThat(rootfs.resolve("a")).doesNotExist();
+    assertThat(rootfs.resolve("etc/group")).doesNotExist();
+  }
+
   /** Runs the packaged bin/executor with --reproducible; returns the digest file's content. */
   private String executorDigest(Path context, Path docker, String name) throws Exception {
     Path digest = temp.resolve(name + "-digest");
@@ -144,13 +165,17 @@ class ChrootTreeBuildIT {
   }
 
   private BuildResult build(String dockerfile, String destination) throws Exception {
+    return build(dockerfile, b -> b.destinations(List.of(destination)));
+  }
+
+  private BuildResult build(String dockerfile, UnaryOperator<BuildOptions.Builder> extra)
+      throws Exception {
     Path context = Files.createDirectories(temp.resolve("ctx"));
     Files.writeString(context.resolve("Dockerfile"), dockerfile);
     Path docker = Files.createDirectories(temp.resolve("docker"));
     Files.writeString(docker.resolve("config.json"), "{}");
-    BuildOptions options = BuildOptions.builder().context(context.toString())
-        .buildArgs(Map.of("BASE", registry.reference(BaseImages.BUSYBOX)))
-        .destinations(List.of(destination)).build();
+    BuildOptions options = extra.apply(BuildOptions.builder().context(context.toString())
+        .buildArgs(Map.of("BASE", registry.reference(BaseImages.BUSYBOX)))).build();
     return new ImageBuilder(options, temp.resolve("work"), Clock.systemUTC(),
         Map.of("DOCKER_CONFIG", docker.toString())).build(context, context.resolve("Dockerfile"));
   }

@@ -108,6 +108,7 @@ public final class ImageBuilder {
         lap(timings, "push", written);
       }
       LOG.info("Built image {}", image.digest());
+      cleanup();
       return new BuildResult(image.digest(), image.configJson().digest(), image.config(),
           image.manifest().layers(), timings);
     } finally {
@@ -157,7 +158,8 @@ public final class ImageBuilder {
         new BaseImageStep(options, credentials(), buildDir.resolve("base"));
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
         scratch, layers, baseImages, platform, snapshotMode(),
-        IgnoredPaths.of(options.ignorePaths()), targetRootfs());
+        IgnoredPaths.of(options.ignorePaths()), targetRootfs(),
+        new SnapshotPolicy(options.singleSnapshot(), options.forceBuildMetadata()));
     for (PlannedStage stage : plan.stages()) {
       built.put(stage.index(), stages.build(stage));
     }
@@ -186,6 +188,23 @@ public final class ImageBuilder {
       }
     }
     return Optional.of(Files.createDirectories(dir));
+  }
+
+  /**
+   * --cleanup (kaniko's DeleteFilesystem after a successful build): empties the --rootfs
+   * directory, the only filesystem a build keeps (the work dir is always emptied).
+   */
+  private void cleanup() throws IOException {
+    if (!options.cleanup() || options.rootfs().isEmpty()) {
+      return;
+    }
+    Path dir = options.rootfs().get().toAbsolutePath().normalize();
+    LOG.info("Deleting filesystem {} (--cleanup)", dir);
+    try (var entries = Files.list(dir)) {
+      for (Path entry : entries.toList()) {
+        TreeDeleter.delete(entry);
+      }
+    }
   }
 
   private SnapshotMode snapshotMode() {
