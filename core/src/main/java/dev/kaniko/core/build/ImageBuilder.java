@@ -47,6 +47,7 @@ public final class ImageBuilder {
   private final Clock clock;
   private final Map<String, String> env;
   private final Optional<CredentialSource> credentials;
+  private SnapshotStrategies snapshots = SnapshotStrategies.builtin();
 
   /** A builder reading credentials through the process environment ({@code DOCKER_CONFIG}). */
   public ImageBuilder(BuildOptions options, Path workDir, Clock clock) {
@@ -79,6 +80,15 @@ public final class ImageBuilder {
     this.clock = clock;
     this.env = Map.copyOf(env);
     this.credentials = credentials;
+  }
+
+  /**
+   * Takes snapshot strategies from {@code strategies} (e.g. {@link SnapshotStrategies#of} a
+   * plugin registry, so a snapshot plugin can be chosen by {@code --snapshot-mode}).
+   */
+  public ImageBuilder withSnapshotStrategies(SnapshotStrategies strategies) {
+    this.snapshots = strategies;
+    return this;
   }
 
   /** The given credentials, else the docker config of the environment (read once per build). */
@@ -157,7 +167,7 @@ public final class ImageBuilder {
     BaseImageStep baseImages =
         new BaseImageStep(options, credentials(), buildDir.resolve("base"));
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
-        scratch, layers, baseImages, platform, snapshotMode(),
+        scratch, layers, baseImages, platform, snapshots, snapshotName(),
         IgnoredPaths.of(options.ignorePaths()), targetRootfs(),
         new SnapshotPolicy(options.singleSnapshot(), options.forceBuildMetadata()));
     for (PlannedStage stage : plan.stages()) {
@@ -207,9 +217,10 @@ public final class ImageBuilder {
     }
   }
 
-  private SnapshotMode snapshotMode() {
-    return options.useNewRun() ? SnapshotMode.NEW_RUN
-        : SnapshotMode.ofName(options.snapshotMode().flagValue());
+  /** The snapshot provider's name: {@code new-run} with --use-new-run, else --snapshot-mode. */
+  private String snapshotName() {
+    return options.useNewRun() ? SnapshotMode.NEW_RUN.providerName()
+        : options.snapshotModeName();
   }
 
   private LayerOptions layerOptions(Path buildDir) throws IOException {

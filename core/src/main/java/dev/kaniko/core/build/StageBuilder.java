@@ -14,7 +14,6 @@ import dev.kaniko.core.dockerfile.instructions.WorkdirInstruction;
 import dev.kaniko.core.image.ImageConfig;
 import dev.kaniko.core.image.Platform;
 import dev.kaniko.core.rootfs.IgnoredPaths;
-import dev.kaniko.core.snapshot.SnapshotMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,8 @@ final class StageBuilder {
   private final AddStep add;
   private final BaseImageStep baseImages;
   private final Platform targetPlatform;
-  private final SnapshotMode snapshotMode;
+  private final SnapshotStrategies snapshots;
+  private final String snapshotName;
   private final IgnoredPaths ignoredPaths;
   private final RunStep run;
   private final Optional<Path> targetRootfs;
@@ -49,7 +49,7 @@ final class StageBuilder {
 
   StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
       ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform,
-      SnapshotMode snapshotMode, IgnoredPaths ignoredPaths, Optional<Path> targetRootfs,
+      SnapshotStrategies snapshots, String snapshotName, IgnoredPaths ignoredPaths, Optional<Path> targetRootfs,
       SnapshotPolicy policy) {
     this.plan = plan;
     this.stagesDir = stagesDir;
@@ -58,7 +58,8 @@ final class StageBuilder {
     this.layers = layers;
     this.baseImages = baseImages;
     this.targetPlatform = targetPlatform;
-    this.snapshotMode = snapshotMode;
+    this.snapshots = snapshots;
+    this.snapshotName = snapshotName;
     this.ignoredPaths = ignoredPaths;
     this.run = new RunStep(plan.dockerfile().fileName());
     this.targetRootfs = targetRootfs;
@@ -101,7 +102,8 @@ final class StageBuilder {
       stage = fromImage(planned, rootfs);
     }
     MetadataStep.env(stage.scope.imageEnvironment(), stage.config);
-    stage.snapshot = new StageSnapshot(snapshotMode, rootfs, ignoredPaths);
+    stage.snapshot =
+        new StageSnapshot(snapshots.create(snapshotName), rootfs, ignoredPaths);
     return stage;
   }
 
