@@ -49,8 +49,9 @@ class ChrootTreeBuildIT {
       "rm /etc/group",
       "rm -rf /home/app",
       "chmod 0750 /root && chown 1000:1000 /root",
-      "rm -rf /usr/sbin && mkdir /usr/sbin && echo tool > /usr/sbin/tool"
-          + " && chmod 0711 /usr/sbin/tool",
+      // the old directory lives until the new one exists, so the new one cannot reuse its inode
+      "mv /usr/sbin /usr/sbin.old && mkdir /usr/sbin && echo tool > /usr/sbin/tool"
+          + " && chmod 0711 /usr/sbin/tool && rm -rf /usr/sbin.old",
       "mkdir -p /srv/new/sub && echo deep > /srv/new/sub/f",
       "ln -s /etc/created.txt /srv/abs-link && ln -s ../etc/passwd /srv/rel-link",
       "ln /etc/created.txt /srv/hard",

@@ -49,8 +49,8 @@ final class StageBuilder {
 
   StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
       ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform,
-      SnapshotStrategies snapshots, String snapshotName, IgnoredPaths ignoredPaths, Optional<Path> targetRootfs,
-      SnapshotPolicy policy) {
+      SnapshotStrategies snapshots, String snapshotName, IgnoredPaths ignoredPaths,
+      Optional<Path> targetRootfs, SnapshotPolicy policy) {
     this.plan = plan;
     this.stagesDir = stagesDir;
     this.built = built;
@@ -102,8 +102,7 @@ final class StageBuilder {
       stage = fromImage(planned, rootfs);
     }
     MetadataStep.env(stage.scope.imageEnvironment(), stage.config);
-    stage.snapshot =
-        new StageSnapshot(snapshots.create(snapshotName), rootfs, ignoredPaths);
+    stage.snapshot = new StageSnapshot(snapshots.create(snapshotName), rootfs, ignoredPaths);
     return stage;
   }
 
