@@ -1,5 +1,5 @@
-import dev.kaniko.core.layer.Compression;
-import dev.kaniko.core.layer.LayerBlob;
+import dev.kaniko.core.image.Compression;
+import dev.kaniko.core.image.LayerBlob;
 import dev.kaniko.core.layer.LayerContents;
 import dev.kaniko.core.layer.LayerOptions;
 import dev.kaniko.core.layer.LayerWriter;

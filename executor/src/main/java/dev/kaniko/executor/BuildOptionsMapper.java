@@ -35,7 +35,7 @@ final class BuildOptionsMapper {
         .labels(FlagValues.keyValues("--label", command.labels))
         .target(FlagValues.optional(command.target))
         .skipUnusedStages(command.skipUnusedStages)
-        .snapshotMode(DeprecatedAliases.aliasWins(matchedFlags, "--snapshotMode")
+        .snapshotModeName(DeprecatedAliases.aliasWins(matchedFlags, "--snapshotMode")
             ? command.snapshotModeAlias : command.snapshotMode)
         .useNewRun(command.useNewRun)
         .singleSnapshot(command.singleSnapshot)

@@ -30,11 +30,19 @@ final class Converters {
     }
   }
 
-  /** {@code full}, {@code redo}, {@code time}. */
-  static final class SnapshotModeConverter implements ITypeConverter<SnapshotMode> {
+  /**
+   * {@code full}, {@code redo}, {@code time}, or the name of a snapshot plugin's provider
+   * (checked against the plugin registry when the build starts).
+   */
+  static final class SnapshotModeConverter implements ITypeConverter<String> {
     @Override
-    public SnapshotMode convert(String value) {
-      return Converters.convert(SnapshotMode::parse, value);
+    public String convert(String value) {
+      return Converters.convert(v -> {
+        if (!v.matches("[a-z0-9][a-z0-9._-]*")) {
+          SnapshotMode.parse(v); // the built-in modes' message
+        }
+        return v;
+      }, value);
     }
   }
 

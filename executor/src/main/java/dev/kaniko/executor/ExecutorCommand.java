@@ -1,7 +1,6 @@
 package dev.kaniko.executor;
 
 import dev.kaniko.core.image.Compression;
-import dev.kaniko.core.options.SnapshotMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,8 +58,9 @@ final class ExecutorCommand {
 
   @Option(names = "--snapshot-mode", defaultValue = "full", paramLabel = "MODE",
       converter = Converters.SnapshotModeConverter.class,
-      description = "Snapshot mode: full, redo or time (default: ${DEFAULT-VALUE}).")
-  SnapshotMode snapshotMode;
+      description = "Snapshot mode: full, redo, time or a snapshot plugin's name"
+          + " (default: ${DEFAULT-VALUE}).")
+  String snapshotMode;
 
   @Option(names = "--use-new-run", defaultValue = "false", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
       description = "Detect RUN changes by mtime instead of a full snapshot.")
@@ -219,7 +219,7 @@ final class ExecutorCommand {
   @Option(names = "--snapshotMode", hidden = true, paramLabel = "MODE",
       converter = Converters.SnapshotModeConverter.class,
       description = "Deprecated: use --snapshot-mode.")
-  SnapshotMode snapshotModeAlias;
+  String snapshotModeAlias;
 
   @Option(names = "--customPlatform", hidden = true, paramLabel = "PLATFORM",
       description = "Deprecated: use --custom-platform.")

@@ -7,8 +7,10 @@ import dev.kaniko.core.auth.DockerConfigCredentials;
 import dev.kaniko.core.build.BuildException;
 import dev.kaniko.core.build.BuildResult;
 import dev.kaniko.core.build.ImageBuilder;
+import dev.kaniko.core.build.SnapshotStrategies;
 import dev.kaniko.core.options.BuildOptions;
 import dev.kaniko.core.plugin.HostPluginContext;
+import dev.kaniko.spi.PluginContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -56,7 +58,8 @@ final class ExecutorRun implements BuildAction {
       LOG.info("Using build context {}", context);
       Path dockerfile = dockerfileLocator.locate(options.dockerfile(), context);
       LOG.info("Using Dockerfile {}", dockerfile);
-      build(options, buildDir.workDir(), context, dockerfile, credentials(fetcher, buildDir));
+      build(options, buildDir.workDir(), context, dockerfile, credentials(fetcher, buildDir),
+          snapshots(fetcher, buildDir));
     }
   }
 
@@ -78,11 +81,19 @@ final class ExecutorRun implements BuildAction {
         .orElse(config);
   }
 
+  /** The plugins' snapshot strategies (built-in and third-party), chosen by --snapshot-mode. */
+  private static SnapshotStrategies snapshots(ContextFetcher fetcher, BuildDirectory buildDir) {
+    Map<String, String> env = System.getenv();
+    return fetcher.plugins().map(plugins -> SnapshotStrategies.of(plugins,
+        id -> (PluginContext) HostPluginContext.of(env, buildDir.workDir(), id)))
+        .orElse(SnapshotStrategies.builtin());
+  }
+
   private void build(BuildOptions options, Path workDir, Path context, Path dockerfile,
-      CredentialSource credentials) {
+      CredentialSource credentials, SnapshotStrategies snapshots) {
     try {
-      BuildResult result =
-          new ImageBuilder(options, workDir, clock, credentials).build(context, dockerfile);
+      BuildResult result = new ImageBuilder(options, workDir, clock, credentials)
+          .withSnapshotStrategies(snapshots).build(context, dockerfile);
       LOG.debug("build timings: {}", result.timings());
       if (options.report().isPresent()) {
         writeReport(options, result, options.report().get());

@@ -28,7 +28,8 @@ public final class FeatureGates {
           "--skip-tls-verify-pull", "--registry-mirror", "--registry-map",
           "--skip-default-registry-fallback", "--image-download-retry", "--snapshot-mode",
           "--use-new-run", "--ignore-path",
-          "--report", "--git", "--bucket");
+          "--report", "--git", "--bucket", "--single-snapshot", "--cleanup",
+          "--force-build-metadata");
 
   /** Warmer flags, all implemented by WarmerRun. */
   private static final Set<String> WARMER =

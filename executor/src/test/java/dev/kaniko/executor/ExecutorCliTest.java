@@ -49,7 +49,7 @@ class ExecutorCliTest {
     List<String> gated = gatedFlags().map(FlagTable.Row::flag).toList();
     List<String> supported = supportedFlags().map(FlagTable.Row::flag).toList();
 
-    assertThat(gated).contains("--cache", "--cache-repo", "--single-snapshot");
+    assertThat(gated).contains("--cache", "--cache-repo", "--cache-run-layers");
     assertThat(supported).contains("--dockerfile", "--context", "--build-arg", "--target",
         "--skip-unused-stages", "--plugin-dir", "--disable-plugin", "--verbosity", "--help",
         "--no-push", "--destination", "--tar-path", "--oci-layout-path", "--reproducible");
@@ -74,9 +74,9 @@ class ExecutorCliTest {
 
   @Test
   void severalUnsupportedFlags_reportTheFirstInCommandLineOrder() {
-    assertThat(CliHarness.executor("--single-snapshot", "--cache", "-d", "r/a").errLines())
-        .containsExactly("error: --single-snapshot is not supported yet");
-    assertThat(CliHarness.executor("-d", "r/a", "--cache", "--single-snapshot").errLines())
+    assertThat(CliHarness.executor("--cache-run-layers", "--cache", "-d", "r/a").errLines())
+        .containsExactly("error: --cache-run-layers is not supported yet");
+    assertThat(CliHarness.executor("-d", "r/a", "--cache", "--cache-run-layers").errLines())
         .containsExactly("error: --cache is not supported yet");
     assertThat(CliHarness.executor("--target", "x", "--cache-repo", "r/c", "--cache").errLines())
         .containsExactly("error: --cache-repo is not supported yet");

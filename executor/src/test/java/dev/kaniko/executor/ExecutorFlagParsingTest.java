@@ -145,6 +145,18 @@ class ExecutorFlagParsingTest {
   }
 
   @Test
+  void snapshotMode_acceptsAPluginsProviderName_andRejectsMalformedNames() {
+    BuildOptions plugin = CliHarness.parse("--snapshot-mode", "keep-only");
+    assertThat(plugin.snapshotModeName()).isEqualTo("keep-only");
+    assertThat(plugin.snapshotMode()).isEqualTo(SnapshotMode.FULL);
+    assertThat(CliHarness.parse("--snapshot-mode", "redo").snapshotModeName()).isEqualTo("redo");
+    assertThat(CliHarness.parse().snapshotModeName()).isEqualTo("full");
+    CliHarness.Result bad = CliHarness.executor("--snapshot-mode", "FULL");
+    assertThat(bad.exitCode()).isNotZero();
+    assertThat(bad.err()).contains("invalid snapshot mode 'FULL'");
+  }
+
+  @Test
   void gitOptions_acceptKanikoKeysOnly() {
     assertThat(CliHarness.parse("--git", "branch=main,single-branch=true").gitOptions())
         .containsExactly(Map.entry("branch", "main"), Map.entry("single-branch", "true"));

@@ -48,6 +48,7 @@ public final class ImageBuilder {
   private final Clock clock;
   private final Map<String, String> env;
   private final Optional<CredentialSource> credentials;
+  private SnapshotStrategies snapshots = SnapshotStrategies.builtin();
 
   /** A builder reading credentials through the process environment ({@code DOCKER_CONFIG}). */
   public ImageBuilder(BuildOptions options, Path workDir, Clock clock) {
@@ -82,6 +83,15 @@ public final class ImageBuilder {
     this.credentials = credentials;
   }
 
+  /**
+   * Takes snapshot strategies from {@code strategies} (e.g. {@link SnapshotStrategies#of} a
+   * plugin registry, so a snapshot plugin can be chosen by {@code --snapshot-mode}).
+   */
+  public ImageBuilder withSnapshotStrategies(SnapshotStrategies strategies) {
+    this.snapshots = strategies;
+    return this;
+  }
+
   /** The given credentials, else the docker config of the environment (read once per build). */
   private CredentialSource credentials() throws BuildException {
     return credentials.isPresent() ? credentials.get() : Credentials.fromEnvironment(env);
@@ -110,6 +120,7 @@ public final class ImageBuilder {
         lap(timings, "push", written);
       }
       LOG.info("Built image {}", image.digest());
+      cleanup();
       return new BuildResult(image.digest(), image.configJson().digest(), image.config(),
           image.manifest().layers(), timings);
     } finally {
@@ -165,8 +176,9 @@ public final class ImageBuilder {
     BaseImageStep baseImages =
         new BaseImageStep(options, credentials(), buildDir.resolve("base"));
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
-        scratch, layers, baseImages, platform, snapshotMode(),
-        IgnoredPaths.of(options.ignorePaths()), targetRootfs());
+        scratch, layers, baseImages, platform, snapshots, snapshotName(),
+        IgnoredPaths.of(options.ignorePaths()), targetRootfs(),
+        new SnapshotPolicy(options.singleSnapshot(), options.forceBuildMetadata()));
     for (PlannedStage stage : plan.stages()) {
       built.put(stage.index(), stages.build(stage));
     }
@@ -197,9 +209,27 @@ public final class ImageBuilder {
     return Optional.of(Files.createDirectories(dir));
   }
 
-  private SnapshotMode snapshotMode() {
-    return options.useNewRun() ? SnapshotMode.NEW_RUN
-        : SnapshotMode.ofName(options.snapshotMode().flagValue());
+  /**
+   * --cleanup (kaniko's DeleteFilesystem after a successful build): empties the --rootfs
+   * directory, the only filesystem a build keeps (the work dir is always emptied).
+   */
+  private void cleanup() throws IOException {
+    if (!options.cleanup() || options.rootfs().isEmpty()) {
+      return;
+    }
+    Path dir = options.rootfs().get().toAbsolutePath().normalize();
+    LOG.info("Deleting filesystem {} (--cleanup)", dir);
+    try (var entries = Files.list(dir)) {
+      for (Path entry : entries.toList()) {
+        TreeDeleter.delete(entry);
+      }
+    }
+  }
+
+  /** The snapshot provider's name: {@code new-run} with --use-new-run, else --snapshot-mode. */
+  private String snapshotName() {
+    return options.useNewRun() ? SnapshotMode.NEW_RUN.providerName()
+        : options.snapshotModeName();
   }
 
   private LayerOptions layerOptions(Path buildDir) throws IOException {

@@ -25,14 +25,20 @@ final class LayerStep {
     this.created = created;
   }
 
-  /** Adds a layer of {@code added} (relative paths) if any, and the history entry. */
-  void commit(StageState stage, String createdBy, List<String> added) throws IOException {
-    commit(stage, createdBy, new LayerContents(stage.rootfs, added, List.of(), List.of()));
+  /** Adds a layer of {@code added} (relative paths) if any (or {@code keepEmpty}), and the history. */
+  void commit(StageState stage, String createdBy, List<String> added, boolean keepEmpty)
+      throws IOException {
+    commit(stage, createdBy, new LayerContents(stage.rootfs, added, List.of(), List.of()),
+        keepEmpty);
   }
 
-  /** Adds a layer of {@code contents} unless it is empty, and the history entry. */
-  void commit(StageState stage, String createdBy, LayerContents contents) throws IOException {
-    if (contents.added().isEmpty() && contents.deleted().isEmpty()
+  /**
+   * Adds a layer of {@code contents} and the history entry; an empty layer is omitted (as
+   * kaniko does) unless {@code keepEmpty} (--force-build-metadata).
+   */
+  void commit(StageState stage, String createdBy, LayerContents contents, boolean keepEmpty)
+      throws IOException {
+    if (!keepEmpty && contents.added().isEmpty() && contents.deleted().isEmpty()
         && contents.opaqueDirs().isEmpty()) {
       LOG.info("No files changed in this command, skipping snapshotting.");
       metadata(stage, createdBy);

@@ -22,15 +22,22 @@ final class RunStep {
     this.fileName = fileName;
   }
 
+  /** Runs the command and returns what it changed. */
   LayerContents run(RunInstruction run, StageState stage) throws BuildException {
     checkFlags(run);
     stage.snapshot.beforeRun();
+    execute(run, stage);
+    return stage.snapshot.afterRun();
+  }
+
+  /** Runs the command without a snapshot (--single-snapshot). */
+  void execute(RunInstruction run, StageState stage) throws BuildException {
+    checkFlags(run);
     try {
       ChrootRunner.forHost(stage.rootfs).run(command(run, stage), line -> { });
     } catch (RunException e) {
       throw new BuildException(e.getMessage(), e);
     }
-    return stage.snapshot.afterRun();
   }
 
   private void checkFlags(RunInstruction run) throws BuildException {

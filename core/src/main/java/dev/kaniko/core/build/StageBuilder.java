@@ -14,7 +14,6 @@ import dev.kaniko.core.dockerfile.instructions.WorkdirInstruction;
 import dev.kaniko.core.image.ImageConfig;
 import dev.kaniko.core.image.Platform;
 import dev.kaniko.core.rootfs.IgnoredPaths;
-import dev.kaniko.core.snapshot.SnapshotMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,14 +40,17 @@ final class StageBuilder {
   private final AddStep add;
   private final BaseImageStep baseImages;
   private final Platform targetPlatform;
-  private final SnapshotMode snapshotMode;
+  private final SnapshotStrategies snapshots;
+  private final String snapshotName;
   private final IgnoredPaths ignoredPaths;
   private final RunStep run;
   private final Optional<Path> targetRootfs;
+  private final SnapshotPolicy policy;
 
   StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
       ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform,
-      SnapshotMode snapshotMode, IgnoredPaths ignoredPaths, Optional<Path> targetRootfs) {
+      SnapshotStrategies snapshots, String snapshotName, IgnoredPaths ignoredPaths,
+      Optional<Path> targetRootfs, SnapshotPolicy policy) {
     this.plan = plan;
     this.stagesDir = stagesDir;
     this.built = built;
@@ -56,19 +58,26 @@ final class StageBuilder {
     this.layers = layers;
     this.baseImages = baseImages;
     this.targetPlatform = targetPlatform;
-    this.snapshotMode = snapshotMode;
+    this.snapshots = snapshots;
+    this.snapshotName = snapshotName;
     this.ignoredPaths = ignoredPaths;
     this.run = new RunStep(plan.dockerfile().fileName());
     this.targetRootfs = targetRootfs;
+    this.policy = policy;
     this.copy = new CopyStep(context, plan.dockerfile(), built, stagesDir.resolve("scratch"));
     this.add = new AddStep(copy, plan.dockerfile().fileName());
   }
 
   StageState build(PlannedStage planned) throws BuildException, IOException {
     StageState stage = start(planned);
-    for (Instruction raw : stage.instructions) {
+    if (policy.singleSnapshot()) {
+      stage.snapshot.beforeRun(); // the one layer is everything changed since the stage began
+    }
+    List<Instruction> instructions = stage.instructions;
+    for (int i = 0; i < instructions.size(); i++) {
+      Instruction raw = instructions.get(i);
       LOG.info("{}", createdBy(raw));
-      execute(expand(stage, raw), stage);
+      execute(expand(stage, raw), stage, i == instructions.size() - 1);
     }
     return stage;
   }
@@ -94,7 +103,7 @@ final class StageBuilder {
       stage = fromImage(planned, rootfs);
     }
     MetadataStep.env(stage.scope.imageEnvironment(), stage.config);
-    stage.snapshot = new StageSnapshot(snapshotMode, rootfs, ignoredPaths);
+    stage.snapshot = new StageSnapshot(snapshots.create(snapshotName), rootfs, ignoredPaths);
     return stage;
   }
 
@@ -137,21 +146,26 @@ final class StageBuilder {
     }
   }
 
-  private void execute(Instruction instruction, StageState stage)
+  private void execute(Instruction instruction, StageState stage, boolean last)
       throws BuildException, IOException {
     String createdBy = createdBy(instruction);
     try {
       if (instruction instanceof CopyInstruction c) {
-        declared(stage, createdBy, copy.run(c, stage));
+        declared(stage, createdBy, copy.run(c, stage), last);
       } else if (instruction instanceof WorkdirInstruction w) {
-        declared(stage, createdBy, WorkdirStep.run(w, stage));
+        declared(stage, createdBy, WorkdirStep.run(w, stage), last);
       } else if (instruction instanceof RunInstruction r) {
-        layers.commit(stage, createdBy, run.run(r, stage));
+        if (policy.singleSnapshot()) {
+          run.execute(r, stage);
+          stageSnapshot(stage, createdBy, last);
+        } else {
+          layers.commit(stage, createdBy, run.run(r, stage), policy.forceBuildMetadata());
+        }
       } else if (instruction instanceof AddInstruction a) {
-        declared(stage, createdBy, add.run(a, stage));
+        declared(stage, createdBy, add.run(a, stage), last);
       } else if (instruction instanceof ArgInstruction
           || MetadataStep.apply(instruction, stage)) {
-        layers.metadata(stage, createdBy);
+        metadata(stage, createdBy, last);
       } else {
         throw new BuildException(instruction.keyword() + " is not supported here ("
             + where(instruction) + ")");
@@ -162,10 +176,39 @@ final class StageBuilder {
   }
 
   /** A layer of the paths a COPY or WORKDIR declared (no tree walk). */
-  private void declared(StageState stage, String createdBy, List<String> added)
+  private void declared(StageState stage, String createdBy, List<String> added, boolean last)
       throws BuildException, IOException {
+    if (policy.singleSnapshot()) {
+      stageSnapshot(stage, createdBy, last);
+      return;
+    }
     stage.snapshot.declared(added);
-    layers.commit(stage, createdBy, added);
+    layers.commit(stage, createdBy, added, policy.forceBuildMetadata());
+  }
+
+  /** A metadata-only instruction: no layer unless --force-build-metadata or the single snapshot. */
+  private void metadata(StageState stage, String createdBy, boolean last)
+      throws BuildException, IOException {
+    if (policy.singleSnapshot()) {
+      stageSnapshot(stage, createdBy, last);
+    } else if (policy.forceBuildMetadata()) {
+      layers.commit(stage, createdBy, List.of(), true);
+    } else {
+      layers.metadata(stage, createdBy);
+    }
+  }
+
+  /**
+   * --single-snapshot (kaniko): only the stage's last instruction takes a snapshot, a diff of the
+   * whole rootfs since the stage began; with --force-build-metadata every instruction does.
+   */
+  private void stageSnapshot(StageState stage, String createdBy, boolean last)
+      throws BuildException, IOException {
+    if (last || policy.forceBuildMetadata()) {
+      layers.commit(stage, createdBy, stage.snapshot.afterRun(), policy.forceBuildMetadata());
+    } else {
+      layers.metadata(stage, createdBy);
+    }
   }
 
   private String where(Instruction instruction) {

@@ -2,8 +2,6 @@ package dev.kaniko.core.build;
 
 import dev.kaniko.core.layer.LayerContents;
 import dev.kaniko.core.rootfs.IgnoredPaths;
-import dev.kaniko.core.snapshot.SnapshotMode;
-import dev.kaniko.core.snapshot.TreeSnapshotStrategy;
 import dev.kaniko.spi.ChangeSet;
 import dev.kaniko.spi.FileTreeView;
 import dev.kaniko.spi.PluginException;
@@ -22,8 +20,8 @@ final class StageSnapshot {
   private final FileTreeView view;
   private boolean started;
 
-  StageSnapshot(SnapshotMode mode, Path rootfs, IgnoredPaths ignored) {
-    this.strategy = TreeSnapshotStrategy.of(mode, 1);
+  StageSnapshot(SnapshotStrategy strategy, Path rootfs, IgnoredPaths ignored) {
+    this.strategy = strategy;
     this.view = new FileTreeView() {
       @Override
       public Path root() {

@@ -22,6 +22,7 @@ public final class BuildOptions {
   private final Optional<String> target;
   private final boolean skipUnusedStages;
   private final SnapshotMode snapshotMode;
+  private final String snapshotModeName;
   private final boolean useNewRun;
   private final boolean singleSnapshot;
   private final boolean reproducible;
@@ -73,6 +74,7 @@ public final class BuildOptions {
     this.target = builder.target;
     this.skipUnusedStages = builder.skipUnusedStages;
     this.snapshotMode = builder.snapshotMode;
+    this.snapshotModeName = builder.snapshotModeName;
     this.useNewRun = builder.useNewRun;
     this.singleSnapshot = builder.singleSnapshot;
     this.reproducible = builder.reproducible;
@@ -169,9 +171,14 @@ public final class BuildOptions {
     return skipUnusedStages;
   }
 
-  /** Snapshot strategy. */
+  /** Snapshot strategy (the built-in mode; {@code full} when a plugin's strategy is named). */
   public SnapshotMode snapshotMode() {
     return snapshotMode;
+  }
+
+  /** The {@code --snapshot-mode} name: a built-in mode or a snapshot plugin's provider name. */
+  public String snapshotModeName() {
+    return snapshotModeName;
   }
 
   /** Detect RUN changes by mtime instead of a full snapshot. */
@@ -380,7 +387,7 @@ public final class BuildOptions {
   }
 
   private List<Object> components() {
-    return Arrays.asList(dockerfile, context, contextSubPath, bucket, destinations, buildArgs, labels, target, skipUnusedStages, snapshotMode, useNewRun, singleSnapshot, reproducible, customPlatform, noPush, tarPath, ociLayoutPath, digestFile, imageNameWithDigestFile, imageNameTagWithDigestFile, pushRetry, pushIgnoreImmutableTagErrors, skipPushPermissionCheck, imageDownloadRetry, imageFsExtractRetry, cache, cacheRepo, cacheDir, cacheTtl, cacheCopyLayers, cacheRunLayers, compressedCaching, noPushCache, compression, compressionLevel, cleanup, kanikoDir, force, forceBuildMetadata, ignoreVarRun, ignorePaths, gitOptions, insecure, skipTlsVerify, registry, rootfs, pluginDirs, disabledPlugins, report);
+    return Arrays.asList(dockerfile, context, contextSubPath, bucket, destinations, buildArgs, labels, target, skipUnusedStages, snapshotMode, snapshotModeName, useNewRun, singleSnapshot, reproducible, customPlatform, noPush, tarPath, ociLayoutPath, digestFile, imageNameWithDigestFile, imageNameTagWithDigestFile, pushRetry, pushIgnoreImmutableTagErrors, skipPushPermissionCheck, imageDownloadRetry, imageFsExtractRetry, cache, cacheRepo, cacheDir, cacheTtl, cacheCopyLayers, cacheRunLayers, compressedCaching, noPushCache, compression, compressionLevel, cleanup, kanikoDir, force, forceBuildMetadata, ignoreVarRun, ignorePaths, gitOptions, insecure, skipTlsVerify, registry, rootfs, pluginDirs, disabledPlugins, report);
   }
 
   /** Every option; values of build args are masked (they may carry tokens). */
@@ -396,7 +403,7 @@ public final class BuildOptions {
         + ", labels=" + labels
         + ", target=" + target
         + ", skipUnusedStages=" + skipUnusedStages
-        + ", snapshotMode=" + snapshotMode
+        + ", snapshotMode=" + snapshotModeName
         + ", useNewRun=" + useNewRun
         + ", singleSnapshot=" + singleSnapshot
         + ", reproducible=" + reproducible
@@ -451,6 +458,7 @@ public final class BuildOptions {
     private Optional<String> target = Optional.empty();
     private boolean skipUnusedStages = false;
     private SnapshotMode snapshotMode = SnapshotMode.FULL;
+    private String snapshotModeName = SnapshotMode.FULL.flagValue();
     private boolean useNewRun = false;
     private boolean singleSnapshot = false;
     private boolean reproducible = false;
@@ -540,6 +548,18 @@ public final class BuildOptions {
 
     public Builder snapshotMode(SnapshotMode value) {
       this.snapshotMode = Objects.requireNonNull(value, "snapshotMode");
+      this.snapshotModeName = value.flagValue();
+      return this;
+    }
+
+    /** A built-in mode's name or a snapshot plugin's provider name. */
+    public Builder snapshotModeName(String value) {
+      this.snapshotModeName = Objects.requireNonNull(value, "snapshotModeName");
+      for (SnapshotMode mode : SnapshotMode.values()) {
+        if (mode.flagValue().equals(value)) {
+          this.snapshotMode = mode;
+        }
+      }
       return this;
     }
 

@@ -276,4 +276,56 @@ class ImageBuilderIT {
   private static int mode(Path p) throws Exception {
     return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
   }
+  @Test
+  void forceBuildMetadata_everyInstructionGetsALayer_elseEmptyLayersAreOmitted() throws Exception {
+    BuildFixture f = new BuildFixture(tmp).file("a.txt", "a")
+        .dockerfile("FROM scratch", "COPY a.txt /", "ENV X=1", "WORKDIR /", "LABEL l=v");
+
+    f.build();
+    JsonNode plain = f.inspectConfig("oci:" + f.layout + ":latest");
+    f.build(b -> b.forceBuildMetadata(true));
+    JsonNode forced = f.inspectConfig("oci:" + f.layout + ":latest");
+
+    assertThat(plain.get("rootfs").get("diff_ids")).hasSize(1);
+    assertThat(forced.get("rootfs").get("diff_ids")).hasSize(4);
+    forced.get("history").forEach(h -> assertThat(h.has("empty_layer")).isFalse());
+    assertThat(f.unpack("latest").resolve("a.txt")).hasContent("a");
+  }
+
+  @Test
+  void singleSnapshot_oneLayerPerStageAtItsLastInstruction() throws Exception {
+    BuildFixture f = new BuildFixture(tmp).file("a.txt", "a").file("b.txt", "b")
+        .dockerfile("FROM scratch", "COPY a.txt /", "COPY b.txt /sub/", "WORKDIR /w", "ENV X=1");
+
+    f.build(b -> b.singleSnapshot(true));
+
+    JsonNode config = f.inspectConfig("oci:" + f.layout + ":latest");
+    assertThat(config.get("rootfs").get("diff_ids")).hasSize(1);
+    JsonNode history = config.get("history");
+    assertThat(history).hasSize(4);
+    for (int i = 0; i < 3; i++) {
+      assertThat(history.get(i).path("empty_layer").asBoolean()).as("entry %d", i).isTrue();
+    }
+    assertThat(history.get(3).get("created_by").asText()).isEqualTo("ENV X=1");
+    assertThat(history.get(3).has("empty_layer")).isFalse();
+    Path rootfs = f.unpack("latest");
+    assertThat(rootfs.resolve("a.txt")).hasContent("a");
+    assertThat(rootfs.resolve("sub/b.txt")).hasContent("b");
+    assertThat(rootfs.resolve("w")).isDirectory();
+  }
+
+  @Test
+  void cleanup_emptiesTheRootfsDirectoryAfterTheBuild() throws Exception {
+    BuildFixture f = new BuildFixture(tmp).file("a.txt", "a")
+        .dockerfile("FROM scratch", "COPY a.txt /sub/");
+    Path kept = tmp.resolve("kept");
+    Path cleaned = tmp.resolve("cleaned");
+
+    f.build(b -> b.rootfs(Optional.of(kept)));
+    f.build(b -> b.rootfs(Optional.of(cleaned)).cleanup(true));
+
+    assertThat(kept.resolve("sub/a.txt")).hasContent("a");
+    assertThat(cleaned).isEmptyDirectory();
+    assertThat(f.unpack("latest").resolve("sub/a.txt")).hasContent("a");
+  }
 }
