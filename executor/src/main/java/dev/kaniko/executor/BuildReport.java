@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * The JSON build report of {@code --report FILE}: image and config digests, destinations, the
- * layers (digest, size, media type) and milliseconds per build phase.
+ * layers (digest, size, media type), blob bytes pulled and pushed, and milliseconds per build phase.
  */
 final class BuildReport {
   private static final ObjectMapper JSON =
@@ -46,6 +46,8 @@ final class BuildReport {
       total += layer.size();
     }
     root.put("layersSize", total);
+    root.put("bytesPulled", result.bytesPulled());
+    root.put("bytesPushed", result.bytesPushed());
     ObjectNode phases = root.putObject("phasesMillis");
     long all = 0;
     for (Map.Entry<String, Duration> phase : result.timings().entrySet()) {

@@ -30,7 +30,7 @@ class BuildReportTest {
         ImageConfig.scratch("linux", "amd64", null),
         List.of(Descriptor.of(LAYER, "sha256:" + "1".repeat(64), 100),
             Descriptor.of(LAYER, "sha256:" + "2".repeat(64), 23)),
-        timings);
+        timings, 4567, 890);
   }
 
   @Test
@@ -49,6 +49,8 @@ class BuildReportTest {
     assertThat(json.get("layers").get(1).get("size").asLong()).isEqualTo(23);
     assertThat(json.get("layers").get(0).get("mediaType").asText()).isEqualTo(LAYER);
     assertThat(json.get("layersSize").asLong()).isEqualTo(123);
+    assertThat(json.get("bytesPulled").asLong()).isEqualTo(4567);
+    assertThat(json.get("bytesPushed").asLong()).isEqualTo(890);
     assertThat(json.get("phasesMillis").fieldNames()).toIterable()
         .containsExactly("parse", "stages", "push");
     assertThat(json.get("phasesMillis").get("stages").asLong()).isEqualTo(120);

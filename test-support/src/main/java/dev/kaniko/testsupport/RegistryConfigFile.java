@@ -12,6 +12,10 @@ final class RegistryConfigFile {
   private RegistryConfigFile() {}
 
   static Path write(Path file, int port, Path storage, TestCertificates tls, Path htpasswd) {
+    return write(file, port, storage, tls, htpasswd, null);
+  }
+
+  static Path write(Path file, int port, Path storage, TestCertificates tls, Path htpasswd, TokenServer token) {
     StringBuilder yaml = new StringBuilder()
         .append("version: 0.1\n")
         .append("log:\n  level: info\n  formatter: text\n  accesslog:\n    disabled: false\n")
@@ -28,6 +32,12 @@ final class RegistryConfigFile {
     if (htpasswd != null) {
       yaml.append("auth:\n  htpasswd:\n    realm: kaniko-test-registry\n    path: ")
           .append(quote(htpasswd)).append('\n');
+    }
+    if (token != null) {
+      yaml.append("auth:\n  token:\n    realm: \"").append(token.realm()).append("\"\n")
+          .append("    service: \"").append(token.service()).append("\"\n")
+          .append("    issuer: \"").append(token.issuer()).append("\"\n")
+          .append("    rootcertbundle: ").append(quote(token.rootCertBundle())).append('\n');
     }
     yaml.append("health:\n  storagedriver:\n    enabled: false\n");
     try {

@@ -28,6 +28,7 @@ public final class RegistryExtension
   private final boolean tls;
   private final String username;
   private final String password;
+  private final boolean tokenAuth;
   private final CommandRunner runner;
 
   private Path workDir;
@@ -35,9 +36,15 @@ public final class RegistryExtension
   private int port;
   private RegistryProcess process;
   private String ownerId;
+  private TokenServer tokenServer;
 
   private RegistryExtension(boolean tls, String username, String password) {
+    this(tls, username, password, false);
+  }
+
+  private RegistryExtension(boolean tls, String username, String password, boolean tokenAuth) {
     this.tls = tls;
+    this.tokenAuth = tokenAuth;
     this.username = username;
     this.password = password;
     this.runner = CommandRunner.create().masking(password);
@@ -69,6 +76,15 @@ public final class RegistryExtension
   /** Plain HTTP with basic auth for user {@code kaniko} and a random password (for {@code --insecure} tests). */
   public static RegistryExtension plainWithAuth() {
     return new RegistryExtension(false, "kaniko", randomPassword());
+  }
+
+  /**
+   * HTTPS with a fresh self-signed CA and bearer-token auth: the registry answers {@code WWW-Authenticate: Bearer
+   * realm=...,service=...,scope=...} and a loopback {@link TokenServer} (same CA) issues tokens for user
+   * {@code kaniko} with a random password.
+   */
+  public static RegistryExtension tlsWithTokenAuth() {
+    return new RegistryExtension(true, "kaniko", randomPassword(), true);
   }
 
   /** HTTPS with a fresh self-signed CA, anonymous access. */
@@ -150,6 +166,10 @@ public final class RegistryExtension
   @Override
   public synchronized void close() {
     stop();
+    if (tokenServer != null) {
+      tokenServer.close();
+      tokenServer = null;
+    }
     if (workDir != null) {
       TempDirs.deleteRecursively(workDir);
       workDir = null;
@@ -227,6 +247,15 @@ public final class RegistryExtension
     return requiresAuth() ? builder.auth(host(), username, password) : builder;
   }
 
+  /** The token server of a {@link #tlsWithTokenAuth()} registry. */
+  public TokenServer tokenServer() {
+    requireStarted();
+    if (tokenServer == null) {
+      throw new IllegalStateException("this registry does not use token auth");
+    }
+    return tokenServer;
+  }
+
   /** The registry's log (application and access log). */
   public RegistryLog log() {
     requireStarted();
@@ -242,7 +271,7 @@ public final class RegistryExtension
   @Override
   public String toString() {
     return "RegistryExtension{" + (workDir == null ? "not started" : url()) + ", auth="
-        + (username == null ? "none" : username + ":****") + "}";
+        + (username == null ? "none" : (tokenAuth ? "token " : "") + username + ":****") + "}";
   }
 
   // ---- internals ----
@@ -257,7 +286,9 @@ public final class RegistryExtension
     if (tls) {
       certificates = TestCertificates.generate(workDir.resolve("certs"), "kaniko test registry CA", runner);
     }
-    if (username != null) {
+    if (tokenAuth) {
+      tokenServer = TokenServer.start(workDir.resolve("token"), certificates, username, password, runner);
+    } else if (username != null) {
       Htpasswd.write(workDir.resolve("htpasswd"), username, password, runner);
     }
     port = FreePort.onLoopback();
@@ -266,7 +297,7 @@ public final class RegistryExtension
 
   private void writeConfig() {
     RegistryConfigFile.write(workDir.resolve("config.yml"), port, workDir.resolve("storage"), certificates,
-        username == null ? null : workDir.resolve("htpasswd"));
+        username == null || tokenAuth ? null : workDir.resolve("htpasswd"), tokenServer);
   }
 
   private void launchAndAwait() {

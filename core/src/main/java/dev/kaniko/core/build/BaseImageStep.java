@@ -37,6 +37,7 @@ final class BaseImageStep {
   private final BuildOptions options;
   private final CredentialSource credentials;
   private final Path layersDir;
+  private long bytesPulled;
 
   BaseImageStep(BuildOptions options, CredentialSource credentials, Path layersDir) {
     this.options = options;
@@ -52,7 +53,12 @@ final class BaseImageStep {
       PulledImage image = puller.pull(ref, platform);
       LOG.info("Pulled {} ({})", reference, image.digest());
       Path dir = Files.createDirectories(layersDir.resolve(image.digest().replace(':', '-')));
-      List<Path> files = puller.pullLayers(image, dir);
+      List<Path> files;
+      try {
+        files = puller.pullLayers(image, dir);
+      } finally {
+        bytesPulled += puller.bytesPulled();
+      }
       ImageConfig config = ImageJson.parse(image.config(), ImageConfig.class);
       List<LayerBlob> layers = layers(image, config, files);
       for (Path file : files) {
@@ -63,6 +69,11 @@ final class BaseImageStep {
     } catch (RegistryException e) {
       throw new BuildException(e.getMessage(), e);
     }
+  }
+
+  /** Blob bytes (configs and layers) downloaded by the pulls so far. */
+  long bytesPulled() {
+    return bytesPulled;
   }
 
   private RegistryOptions registryOptions() throws BuildException {

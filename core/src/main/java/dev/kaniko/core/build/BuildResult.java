@@ -9,10 +9,11 @@ import java.util.Map;
 
 /**
  * What a build produced: the image (manifest) digest, its config and layer descriptors, and how
- * long each phase took (in order: parse, stages, assemble, outputs, push), for the JSON report.
+ * long each phase took (in order: parse, stages, assemble, outputs, push), and the blob bytes
+ * downloaded from and uploaded to registries, for the JSON report.
  */
 public record BuildResult(String digest, String configDigest, ImageConfig config,
-    List<Descriptor> layers, Map<String, Duration> timings) {
+    List<Descriptor> layers, Map<String, Duration> timings, long bytesPulled, long bytesPushed) {
 
   public BuildResult {
     layers = List.copyOf(layers);

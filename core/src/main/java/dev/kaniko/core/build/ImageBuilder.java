@@ -108,7 +108,9 @@ public final class ImageBuilder {
     Instant planned = lap(timings, "parse", start);
     Path buildDir = Files.createDirectories(workDir).resolve("build-" + System.nanoTime());
     try {
-      StageState target = buildStages(plan, context, buildDir, platform);
+      BaseImageStep baseImages =
+          new BaseImageStep(options, credentials(), buildDir.resolve("base"));
+      StageState target = buildStages(plan, context, buildDir, platform, baseImages);
       Instant built = lap(timings, "stages", planned);
       AssembledImage image =
           ImageAssembler.assemble(finalConfig(target), target.layers, target.format);
@@ -122,7 +124,8 @@ public final class ImageBuilder {
       LOG.info("Built image {}", image.digest());
       cleanup();
       return new BuildResult(image.digest(), image.configJson().digest(), image.config(),
-          image.manifest().layers(), timings);
+          image.manifest().layers(), timings, baseImages.bytesPulled(),
+          push.map(PushStep::bytesPushed).orElse(0L));
     } finally {
       TreeDeleter.delete(buildDir);
     }
@@ -167,14 +170,12 @@ public final class ImageBuilder {
     }
   }
 
-  private StageState buildStages(BuildPlan plan, Path context, Path buildDir, Platform platform)
-      throws BuildException, IOException {
+  private StageState buildStages(BuildPlan plan, Path context, Path buildDir, Platform platform,
+      BaseImageStep baseImages) throws BuildException, IOException {
     ImageConfig scratch = ImageConfig.scratch(platform.os(), platform.architecture(),
         platform.variant().isEmpty() ? null : platform.variant());
     LayerStep layers = new LayerStep(new LayerWriter(layerOptions(buildDir)), created());
     Map<Integer, StageState> built = new HashMap<>();
-    BaseImageStep baseImages =
-        new BaseImageStep(options, credentials(), buildDir.resolve("base"));
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
         scratch, layers, baseImages, platform, snapshots, snapshotName(),
         IgnoredPaths.of(options.ignorePaths()), targetRootfs(),

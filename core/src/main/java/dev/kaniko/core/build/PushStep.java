@@ -25,6 +25,7 @@ final class PushStep {
   private final BuildOptions options;
   private final CredentialSource credentials;
   private final List<ImageReference> destinations;
+  private long bytesPushed;
 
   PushStep(BuildOptions options, CredentialSource credentials) throws BuildException {
     this.options = options;
@@ -48,10 +49,16 @@ final class PushStep {
       for (ImageReference pushed : result.pushed()) {
         LOG.info("Pushed {}@{}", pushed, result.digest());
       }
+      bytesPushed += pusher.bytesPushed();
       return result.digest();
     } catch (RegistryException e) {
       throw new BuildException(e.getMessage(), e);
     }
+  }
+
+  /** Blob bytes uploaded by the pushes so far. */
+  long bytesPushed() {
+    return bytesPushed;
   }
 
   private RegistryOptions registryOptions() throws BuildException {

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class ImagePuller implements AutoCloseable {
   private final RegistryOptions options;
   private final SessionPool sessions;
   private final Retry retry;
+  private final AtomicLong bytesPulled = new AtomicLong();
 
   /** Creates a puller. */
   public ImagePuller(RegistryOptions options, CredentialSource credentials) {
@@ -120,7 +122,7 @@ public final class ImagePuller implements AutoCloseable {
     }
   }
 
-  private static byte[] pullConfig(RegistrySession session, ImageReference image, Descriptor config)
+  private byte[] pullConfig(RegistrySession session, ImageReference image, Descriptor config)
       throws RegistryException {
     if (config.size() > MAX_CONFIG_BYTES) {
       throw new RegistryException(RegistryException.Kind.UNSUPPORTED, "config of " + image + " is "
@@ -134,6 +136,7 @@ public final class ImagePuller implements AutoCloseable {
           + JibErrors.firstLine(e), e);
     }
     byte[] bytes = out.toByteArray();
+    bytesPulled.addAndGet(bytes.length);
     String actual = Digests.sha256(bytes);
     if (!actual.equals(config.digest())) {
       throw new RegistryException(RegistryException.Kind.DIGEST_MISMATCH, "config of " + image + " has digest "
@@ -152,7 +155,9 @@ public final class ImagePuller implements AutoCloseable {
     return retry.run("download of " + what, () -> {
       RegistrySession session = sessions.get(image.source(), RegistryOptions.Direction.PULL);
       try {
-        return VerifyingBlobWriter.write(blob, target, what, out -> session.pullBlob(blob, out));
+        Path written = VerifyingBlobWriter.write(blob, target, what, out -> session.pullBlob(blob, out));
+        bytesPulled.addAndGet(blob.size());
+        return written;
       } catch (IOException e) {
         throw new RegistryException(RegistryException.Kind.UNAVAILABLE, "cannot download " + what + ": "
             + JibErrors.firstLine(e), e);
@@ -207,6 +212,14 @@ public final class ImagePuller implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  /**
+   * Blob bytes downloaded so far by this puller: configs (including those read to select a platform variant)
+   * and layers, each counted once per verified download (not manifests).
+   */
+  public long bytesPulled() {
+    return bytesPulled.get();
   }
 
   /** Closes pooled registry connections. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ public final class ImagePusher implements AutoCloseable {
   private final RegistryOptions options;
   private final SessionPool sessions;
   private final Retry retry;
+  private final AtomicLong bytesPushed = new AtomicLong();
 
   /** Creates a pusher. */
   public ImagePusher(RegistryOptions options, CredentialSource credentials) {
@@ -119,7 +121,11 @@ public final class ImagePusher implements AutoCloseable {
       return false;
     }
     String mountFrom = earlier.map(ImageReference::repository).orElse(null);
-    return !sessions.get(repository, RegistryOptions.Direction.PUSH, mountFrom).pushBlob(config, bytes, mountFrom);
+    boolean uploaded = !sessions.get(repository, RegistryOptions.Direction.PUSH, mountFrom).pushBlob(config, bytes, mountFrom);
+    if (uploaded) {
+      bytesPushed.addAndGet(bytes.length);
+    }
+    return uploaded;
   }
 
   private boolean pushLayer(ImageReference repository, LayerToPush layer, Optional<ImageReference> earlier)
@@ -136,6 +142,9 @@ public final class ImagePusher implements AutoCloseable {
     RegistrySession session = sessions.get(repository, RegistryOptions.Direction.PUSH, mountFrom);
     boolean mounted = session.pushBlob(blob, layer.file(), mountFrom);
     LOG.debug("{} {} to {}", mounted ? "mounted" : "uploaded", blob.digest(), repository.name());
+    if (!mounted) {
+      bytesPushed.addAndGet(blob.size());
+    }
     return !mounted;
   }
 
@@ -161,6 +170,14 @@ public final class ImagePusher implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * Blob bytes uploaded so far by this pusher (config and layers); blobs the repository already had or that
+   * were mounted from another repository count nothing, nor do manifests.
+   */
+  public long bytesPushed() {
+    return bytesPushed.get();
   }
 
   /** Closes pooled registry connections. */
