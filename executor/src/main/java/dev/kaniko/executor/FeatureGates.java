@@ -29,7 +29,8 @@ public final class FeatureGates {
           "--skip-default-registry-fallback", "--image-download-retry", "--snapshot-mode",
           "--use-new-run", "--ignore-path",
           "--report", "--git", "--bucket", "--single-snapshot", "--cleanup",
-          "--force-build-metadata");
+          "--force-build-metadata",
+          "--cache-dir", "--cache-ttl");
 
   /** Warmer flags, all implemented by WarmerRun. */
   private static final Set<String> WARMER =

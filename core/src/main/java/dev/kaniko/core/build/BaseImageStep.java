@@ -1,12 +1,13 @@
 package dev.kaniko.core.build;
 
 import dev.kaniko.core.auth.CredentialSource;
+import dev.kaniko.core.cache.BaseImageCache;
+import dev.kaniko.core.cache.CachedImage;
 import dev.kaniko.core.extract.ExtractOptions;
 import dev.kaniko.core.extract.TarExtractor;
 import dev.kaniko.core.image.Descriptor;
 import dev.kaniko.core.image.HistoryEntry;
 import dev.kaniko.core.image.ImageConfig;
-import dev.kaniko.core.image.ImageFormat;
 import dev.kaniko.core.image.ImageJson;
 import dev.kaniko.core.image.ImageReference;
 import dev.kaniko.core.image.LayerBlob;
@@ -22,8 +23,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +51,12 @@ final class BaseImageStep {
   BaseImage pull(String reference, Platform platform, Path rootfs)
       throws BuildException, IOException {
     ImageReference ref = parse(reference);
+    Optional<CachedImage> cached = fromCacheDir(ref, platform);
+    if (cached.isPresent()) {
+      LOG.info("Using base image {} from the cache dir {} ({})", reference, options.cacheDir(),
+          cached.get().digest());
+      return fromLayers(cached.get().toPulledImage(), cached.get().layers(), rootfs);
+    }
     try (ImagePuller puller =
         new ImagePuller(registryOptions(), credentials)) {
       PulledImage image = puller.pull(ref, platform);
@@ -59,15 +68,41 @@ final class BaseImageStep {
       } finally {
         bytesPulled += puller.bytesPulled();
       }
-      ImageConfig config = ImageJson.parse(image.config(), ImageConfig.class);
-      List<LayerBlob> layers = layers(image, config, files);
-      for (Path file : files) {
-        extract(file, rootfs);
-      }
-      ImageFormat format = image.format();
-      return new BaseImage(withLayerHistory(config, layers.size()), layers, format);
+      return fromLayers(image, files, rootfs);
     } catch (RegistryException e) {
       throw new BuildException(e.getMessage(), e);
+    }
+  }
+
+  private BaseImage fromLayers(PulledImage image, List<Path> files, Path rootfs)
+      throws BuildException, IOException {
+    ImageConfig config = ImageJson.parse(image.config(), ImageConfig.class);
+    List<LayerBlob> layers = layers(image, config, files);
+    for (Path file : files) {
+      extract(file, rootfs);
+    }
+    return new BaseImage(withLayerHistory(config, layers.size()), layers, image.format());
+  }
+
+  /**
+   * The base from the {@code --cache-dir} (read only, fresh per {@code --cache-ttl}) when that
+   * directory exists; empty on a miss, so the caller pulls from the registry.
+   */
+  private Optional<CachedImage> fromCacheDir(ImageReference ref, Platform platform)
+      throws BuildException {
+    Path dir = options.cacheDir();
+    if (dir == null || !Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    try {
+      Optional<CachedImage> hit =
+          new BaseImageCache(dir, options.cacheTtl(), Clock.systemUTC()).lookup(ref, platform);
+      if (hit.isEmpty()) {
+        LOG.debug("Base image {} ({}) is not in the cache dir {}", ref, platform, dir);
+      }
+      return hit;
+    } catch (IOException e) {
+      throw new BuildException("--cache-dir " + dir + ": " + e.getMessage(), e);
     }
   }
 
