@@ -30,7 +30,7 @@ public final class FeatureGates {
           "--use-new-run", "--ignore-path",
           "--report", "--git", "--bucket", "--single-snapshot", "--cleanup",
           "--force-build-metadata",
-          "--cache-dir", "--cache-ttl");
+          "--cache-dir", "--cache-ttl", "--image-fs-extract-retry");
 
   /** Warmer flags, all implemented by WarmerRun. */
   private static final Set<String> WARMER =

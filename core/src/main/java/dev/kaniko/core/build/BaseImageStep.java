@@ -40,12 +40,15 @@ final class BaseImageStep {
   private final BuildOptions options;
   private final CredentialSource credentials;
   private final Path layersDir;
+  private final RetryingExtraction extraction;
   private long bytesPulled;
 
   BaseImageStep(BuildOptions options, CredentialSource credentials, Path layersDir) {
     this.options = options;
     this.credentials = credentials;
     this.layersDir = layersDir;
+    this.extraction = new RetryingExtraction(BaseImageStep::extract,
+        Math.max(0, options.imageFsExtractRetry()), LOG::warn);
   }
 
   BaseImage pull(String reference, Platform platform, Path rootfs)
@@ -79,7 +82,7 @@ final class BaseImageStep {
     ImageConfig config = ImageJson.parse(image.config(), ImageConfig.class);
     List<LayerBlob> layers = layers(image, config, files);
     for (Path file : files) {
-      extract(file, rootfs);
+      extraction.extract(file, rootfs);
     }
     return new BaseImage(withLayerHistory(config, layers.size()), layers, image.format());
   }
