@@ -1,34 +1,21 @@
 package dev.kaniko.plugins.cred.acr;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaniko.core.auth.CredentialChain;
-import dev.kaniko.core.auth.CredentialChains;
-import dev.kaniko.core.auth.DockerConfigCredentials;
-import dev.kaniko.core.image.Descriptor;
-import dev.kaniko.core.image.ImageFormat;
-import dev.kaniko.core.image.ImageReference;
-import dev.kaniko.core.image.MediaTypes;
-import dev.kaniko.core.plugin.HostPluginContext;
 import dev.kaniko.core.plugin.PluginLoadOptions;
 import dev.kaniko.core.plugin.PluginRegistry;
-import dev.kaniko.core.registry.ImagePusher;
-import dev.kaniko.core.registry.ImageToPush;
-import dev.kaniko.core.registry.LayerToPush;
 import dev.kaniko.core.registry.PushResult;
 import dev.kaniko.core.registry.RegistryException;
-import dev.kaniko.core.registry.RegistryOptions;
+import dev.kaniko.plugins.PluginPushes;
 import dev.kaniko.testsupport.RegistryExtension;
 import dev.kaniko.testsupport.plugin.ConsoleCapture;
 import dev.kaniko.testsupport.plugin.LoadedBundle;
 import dev.kaniko.testsupport.plugin.RecordingLogger;
-import dev.kaniko.testsupport.plugin.TinyImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,25 +71,11 @@ class AcrPushIT {
   }
 
   private CredentialChain chain(String configJson) throws Exception {
-    Path dockerDir = Files.createDirectories(work.resolve("docker-" + UUID.randomUUID()));
-    Files.writeString(dockerDir.resolve("config.json"), configJson);
-    Map<String, String> env = new HashMap<>(env());
-    env.put("DOCKER_CONFIG", dockerDir.toString());
-    return CredentialChains.standard(DockerConfigCredentials.fromEnvironment(env),
-        bundle.registry(), pluginId -> new HostPluginContext(env(), work, logger));
+    return PluginPushes.chain(configJson, env(), work, bundle.registry(), logger);
   }
 
   private PushResult push(CredentialChain chain, String repoAndTag) throws Exception {
-    RegistryOptions options = RegistryOptions.builder().skipTlsVerifyRegistry(registryHost()).build();
-    try (ImagePusher pusher = new ImagePusher(options, chain)) {
-      return pusher.push(toPush(TinyImage.in(work, repoAndTag.replaceAll("\\W", "-"))),
-          List.of(ImageReference.parse(registryHost() + "/" + repoAndTag)));
-    }
-  }
-
-  private static ImageToPush toPush(TinyImage image) {
-    Descriptor layer = new Descriptor(MediaTypes.OCI_LAYER_GZIP, image.layerDigest(), image.layerSize());
-    return new ImageToPush(ImageFormat.OCI, image.config(), List.of(LayerToPush.ofFile(layer, image.layer())));
+    return PluginPushes.push(chain, registryHost(), repoAndTag, work);
   }
 
   @Test
