@@ -139,7 +139,9 @@ final class FileCopier {
 
   private void applyAttributes(Path dest, Map<String, Object> attrs) throws IOException {
     applyOwner(dest, attrs);
-    int bits = mode.map(FileMode::bits).orElse(((Integer) attrs.get("mode")) & 07777);
+    int current = ((Integer) attrs.get("mode")) & 07777;
+    boolean directory = Files.isDirectory(dest, NOFOLLOW);
+    int bits = mode.map(m -> m.apply(current, directory)).orElse(current);
     setPermissions(dest, bits);
     Files.getFileAttributeView(dest, PosixFileAttributeView.class, NOFOLLOW)
         .setTimes((FileTime) attrs.get("lastModifiedTime"), null, null);

@@ -121,8 +121,14 @@ class CopyOperationTest {
   }
 
   @Test
-  void chmod_acceptsOctalOnly() {
-    assertThat(FileMode.parse("4755").bits()).isEqualTo(04755);
-    assertThatThrownBy(() -> FileMode.parse("u+x")).hasMessageContaining("only octal");
+  void symbolicChmod_appliesToDirectoriesAsToFiles() throws Exception {
+    new CopyOperation(context, "ctx", rootfs).copy(List.of("dir"), "/p/q",
+        Optional.of(Ownership.ROOT), Optional.of(FileMode.parse("u=rwX,g=rX,o=")));
+    assertThat((Integer) Files.getAttribute(rootfs.resolve("p/q/x.txt"), "unix:mode") & 07777)
+        .isEqualTo(0640);
+    assertThat((Integer) Files.getAttribute(rootfs.resolve("p/q/sub"), "unix:mode") & 07777)
+        .isEqualTo(0750);
+    assertThat((Integer) Files.getAttribute(rootfs.resolve("p/q"), "unix:mode") & 07777)
+        .isEqualTo(0750);
   }
 }
