@@ -27,9 +27,9 @@ final class AddStep {
             "ADD of a remote source (" + source + ") is not supported yet");
       }
     }
-    if (add.checksum().isPresent() || add.keepGitDir() || !add.excludes().isEmpty()) {
+    if (add.checksum().isPresent() || add.keepGitDir()) {
       throw BuildException.at(fileName, add.line(),
-          "ADD --checksum, --keep-git-dir and --exclude are not supported yet");
+          "ADD --checksum and --keep-git-dir are not supported yet");
     }
     CopyInstruction asCopy = new CopyInstruction(add.sources(), add.inlineSources(),
         add.destination(), Optional.empty(), add.chown(), add.chmod(), add.link(), false,

@@ -44,12 +44,6 @@ final class CopyStep {
   List<String> run(CopyInstruction copy, StageState stage, boolean unpack)
       throws BuildException, IOException {
     int line = copy.line();
-    if (copy.parents()) {
-      throw error(line, copy.keyword() + " --parents is not supported yet");
-    }
-    if (!copy.excludes().isEmpty()) {
-      throw error(line, copy.keyword() + " --exclude is not supported yet");
-    }
     try {
       Optional<Ownership> owner = owner(copy, stage);
       Optional<FileMode> mode = copy.chmod().isPresent()
@@ -65,7 +59,8 @@ final class CopyStep {
       if (!copy.sources().isEmpty()) {
         Optional<Ownership> sourceOwner =
             copy.from().isPresent() ? owner : owner.or(() -> Optional.of(Ownership.ROOT));
-        CopyOperation operation = sourceOperation(copy, stage);
+        CopyOperation operation = sourceOperation(copy, stage)
+            .withExcludes(copy.excludes()).withParents(copy.parents());
         added.addAll(unpack
             ? operation.add(copy.sources(), dest, sourceOwner, owner, mode, scratchDir)
             : operation.copy(copy.sources(), dest, sourceOwner, mode));

@@ -20,6 +20,9 @@ public final class CopyOperation {
   private final String sourceName;
   private final Path rootfs;
   private final DockerIgnore ignore;
+  private final DockerIgnore excludes;
+  private final boolean parents;
+  private Path currentSource;
 
   /**
    * @param sourceName how errors name the source root, e.g. {@code the build context}
@@ -30,10 +33,36 @@ public final class CopyOperation {
 
   /** A copy whose sources skip what {@code ignore} (the context's .dockerignore) excludes. */
   public CopyOperation(Path sourceRoot, String sourceName, Path rootfs, DockerIgnore ignore) {
+    this(sourceRoot, sourceName, rootfs, ignore, DockerIgnore.none(), false);
+  }
+
+  private CopyOperation(Path sourceRoot, String sourceName, Path rootfs, DockerIgnore ignore,
+      DockerIgnore excludes, boolean parents) {
     this.sourceRoot = sourceRoot;
     this.sourceName = sourceName;
     this.rootfs = rootfs;
     this.ignore = ignore;
+    this.excludes = excludes;
+    this.parents = parents;
+  }
+
+  /**
+   * This copy skipping what the {@code --exclude} patterns match (dockerignore syntax: {@code **},
+   * {@code !} exceptions), matched against each file's path relative to the directory source it is
+   * in, and against the name of a file source.
+   */
+  public CopyOperation withExcludes(List<String> patterns) {
+    return new CopyOperation(sourceRoot, sourceName, rootfs, ignore, DockerIgnore.parse(patterns),
+        parents);
+  }
+
+  /**
+   * This copy with {@code --parents}: each source keeps its path relative to the source root (or,
+   * after a {@code /./} pivot, the part after the pivot) under the destination directory;
+   * {@code **} in a source matches any number of directories.
+   */
+  public CopyOperation withParents(boolean keepParents) {
+    return new CopyOperation(sourceRoot, sourceName, rootfs, ignore, excludes, keepParents);
   }
 
   /**
@@ -67,20 +96,30 @@ public final class CopyOperation {
   private List<String> copy(List<String> sources, String destination, Optional<Ownership> owner,
       Optional<FileMode> mode, Optional<Path> unpackScratch, Optional<Ownership> archiveOwner)
       throws IOException, CopyException {
-    SourceResolver resolver = new SourceResolver(sourceRoot, sourceName, ignore);
-    List<Path> files = new ArrayList<>();
+    SourceResolver resolver = new SourceResolver(sourceRoot, sourceName, ignore, parents);
+    List<SourceResolver.Match> matches = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
     for (String source : sources) {
-      files.addAll(resolver.resolve(source));
+      int pivot = parents ? pivotDepth(source) : 0;
+      for (SourceResolver.Match m : resolver.matches(source)) {
+        if (!excludedFile(m)) {
+          matches.add(m);
+          kept.add(keptPath(m.name(), pivot));
+        }
+      }
     }
-    boolean destIsDir = destination.endsWith("/") || destination.endsWith("/.")
+    boolean destIsDir = parents || destination.endsWith("/") || destination.endsWith("/.")
         || ChrootPath.isDirectory(rootfs, destination);
-    if (files.size() > 1 && !destIsDir) {
+    if (matches.size() > 1 && !destIsDir) {
       throw new CopyException("when copying several sources (" + String.join(", ", sources)
           + "), the destination " + destination + " must be a directory ending with /");
     }
-    FileCopier copier = new FileCopier(rootfs, owner, mode, this::ignored);
-    Path dest = ChrootPath.resolve(rootfs, destination, destIsDir);
-    for (Path file : files) {
+    FileCopier copier = new FileCopier(rootfs, owner, mode, this::skipped);
+    Path destDir = ChrootPath.resolve(rootfs, destination, destIsDir);
+    for (int i = 0; i < matches.size(); i++) {
+      Path file = matches.get(i).path();
+      currentSource = file;
+      Path dest = parents ? keptDestination(destDir, kept.get(i)) : destDir;
       if (unpackScratch.isPresent() && Archives.isArchive(file)) {
         Path unpacked = Archives.extract(file, unpackScratch.get());
         FileCopier archiveCopier = new FileCopier(rootfs, archiveOwner, mode);
@@ -90,7 +129,7 @@ public final class CopyOperation {
       } else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
         copier.mkdirs(dest);
         copier.copyContents(file, dest);
-      } else if (destIsDir) {
+      } else if (destIsDir && !parents) {
         copier.mkdirs(dest);
         copier.copy(file, dest.resolve(file.getFileName().toString()));
       } else {
@@ -101,13 +140,55 @@ public final class CopyOperation {
     return List.copyOf(unique);
   }
 
-  private boolean ignored(Path source) {
+  /** A file (not directory) source matched by an {@code --exclude} pattern, by its name. */
+  private boolean excludedFile(SourceResolver.Match match) {
+    if (Files.isDirectory(match.path(), LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    String name = match.name();
+    return excludes.test(name.substring(name.lastIndexOf('/') + 1));
+  }
+
+  /** The number of source components before a {@code /./} pivot (0 without one). */
+  private static int pivotDepth(String source) {
+    int at = source.indexOf("/./");
+    if (at < 0) {
+      return 0;
+    }
+    int depth = 0;
+    for (String part : source.substring(0, at).split("/")) {
+      if (part.equals("..")) {
+        depth = Math.max(0, depth - 1);
+      } else if (!part.isEmpty() && !part.equals(".")) {
+        depth++;
+      }
+    }
+    return depth;
+  }
+
+  private static String keptPath(String name, int pivot) {
+    String[] parts = name.isEmpty() ? new String[0] : name.split("/");
+    return String.join("/", List.of(parts).subList(Math.min(pivot, parts.length), parts.length));
+  }
+
+  /** Where a --parents source goes: its kept path under the destination directory. */
+  private static Path keptDestination(Path destDir, String kept) {
+    return kept.isEmpty() ? destDir : destDir.resolve(kept);
+  }
+
+  private boolean skipped(Path source) {
+    boolean directory = Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS);
+    if (currentSource != null && source.startsWith(currentSource)) {
+      String rel = currentSource.relativize(source).toString();
+      if (excludes.test(rel) && !(excludes.hasExceptions() && directory)) {
+        return true;
+      }
+    }
     if (!source.startsWith(sourceRoot)) {
       return false;
     }
     String rel = sourceRoot.relativize(source).toString();
-    return ignore.test(rel) && !(ignore.hasExceptions() && Files.isDirectory(source,
-        LinkOption.NOFOLLOW_LINKS));
+    return ignore.test(rel) && !(ignore.hasExceptions() && directory);
   }
 
   /** Copies a whole tree (a stage's rootfs for {@code FROM stage}) keeping owners and modes. */
