@@ -1,44 +1,142 @@
 package dev.kaniko.core.build;
 
+import dev.kaniko.core.copy.CopyException;
+import dev.kaniko.core.copy.UrlDownloader;
 import dev.kaniko.core.dockerfile.instructions.AddInstruction;
 import dev.kaniko.core.dockerfile.instructions.CopyInstruction;
+import dev.kaniko.core.dockerfile.VariableScope;
+import dev.kaniko.spi.ContextRequest;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * ADD of local files and heredocs: COPY's rules, plus local tar archives extracted into the
- * destination. Remote sources (URLs, git) fail loudly: not supported yet.
+ * ADD: local files and heredocs with COPY's rules, local tar archives extracted into the
+ * destination, http(s) URLs downloaded (never extracted; {@code --checksum} verified). Git
+ * repositories fail loudly: not supported yet.
  */
 final class AddStep {
   private final CopyStep copy;
   private final String fileName;
+  private final Map<String, String> env;
+  private final Function<Map<String, String>, UrlDownloader> downloaders;
 
   AddStep(CopyStep copy, String fileName) {
+    this(copy, fileName, System.getenv(), UrlDownloader::new);
+  }
+
+  /**
+   * @param env the process environment (proxy variables; build args override them)
+   * @param downloaders makes the downloader for a proxy environment (tests: TLS trust)
+   */
+  AddStep(CopyStep copy, String fileName, Map<String, String> env,
+      Function<Map<String, String>, UrlDownloader> downloaders) {
     this.copy = copy;
     this.fileName = fileName;
+    this.env = Map.copyOf(env);
+    this.downloaders = downloaders;
   }
 
   List<String> run(AddInstruction add, StageState stage) throws BuildException, IOException {
+    List<String> local = new ArrayList<>();
+    List<String> urls = new ArrayList<>();
     for (String source : add.sources()) {
-      if (isRemote(source)) {
-        throw BuildException.at(fileName, add.line(),
-            "ADD of a remote source (" + source + ") is not supported yet");
+      if (isGit(source)) {
+        throw error(add, "ADD of a git repository (" + ContextRequest.maskUri(source)
+            + ") is not supported yet");
+      } else if (UrlDownloader.isHttpUrl(source)) {
+        urls.add(source);
+      } else if (source.contains("://")) {
+        throw error(add, "ADD of " + ContextRequest.maskUri(source)
+            + ": only http(s) URLs, git repositories and local paths are supported");
+      } else {
+        local.add(source);
       }
     }
-    if (add.checksum().isPresent() || add.keepGitDir()) {
-      throw BuildException.at(fileName, add.line(),
-          "ADD --checksum and --keep-git-dir are not supported yet");
-    }
-    CopyInstruction asCopy = new CopyInstruction(add.sources(), add.inlineSources(),
+    checkFlags(add, local, urls);
+    CopyInstruction asCopy = new CopyInstruction(local, add.inlineSources(),
         add.destination(), Optional.empty(), add.chown(), add.chmod(), add.link(), false,
         add.excludes(), add.source());
-    return copy.run(asCopy, stage, add.unpack().orElse(true));
+    int count = add.sources().size() + add.inlineSources().size();
+    if (count > 1 && !copy.isDirectoryDestination(asCopy, stage)) {
+      throw error(add, "when adding several sources (" + String.join(", ",
+          add.sources().stream().map(ContextRequest::maskUri).toList())
+          + "), the destination " + add.destination() + " must be a directory ending with /");
+    }
+    List<String> added = new ArrayList<>();
+    if (!local.isEmpty() || !add.inlineSources().isEmpty()) {
+      added.addAll(copy.run(asCopy, stage, add.unpack().orElse(true)));
+    }
+    if (!urls.isEmpty()) {
+      added.addAll(downloads(add, asCopy, urls, stage));
+    }
+    return added;
   }
 
-  private static boolean isRemote(String source) {
+  private void checkFlags(AddInstruction add, List<String> local, List<String> urls)
+      throws BuildException {
+    if (add.keepGitDir()) {
+      throw error(add, "ADD --keep-git-dir is only for git repositories, which are not"
+          + " supported yet");
+    }
+    if (add.checksum().isPresent() && (urls.size() != 1 || !local.isEmpty()
+        || !add.inlineSources().isEmpty())) {
+      throw error(add, "ADD --checksum needs exactly one http(s) source");
+    }
+  }
+
+  private List<String> downloads(AddInstruction add, CopyInstruction asCopy, List<String> urls,
+      StageState stage) throws BuildException, IOException {
+    boolean toDirectory = copy.isDirectoryDestination(asCopy, stage);
+    List<String> added = new ArrayList<>();
+    try {
+      UrlDownloader downloader = downloaders.apply(proxyEnvironment(stage.scope));
+      for (String url : urls) {
+        if (toDirectory && UrlDownloader.fileName(url).isEmpty()) {
+          throw error(add, "cannot name the file of " + ContextRequest.maskUri(url)
+              + " (its path has no file name): give ADD a destination file name");
+        }
+        Path file = downloader.download(url, add.checksum(), copy.scratchDir());
+        added.addAll(copy.copyPrepared(asCopy, stage, file.getParent(),
+            file.getFileName().toString()));
+      }
+    } catch (CopyException | IllegalArgumentException e) {
+      throw error(add, e.getMessage());
+    }
+    return added;
+  }
+
+  /** The process environment with the proxy build args and variables of the stage over it. */
+  private Map<String, String> proxyEnvironment(VariableScope scope) {
+    Map<String, String> merged = new HashMap<>(env);
+    scope.runEnvironment().forEach((k, v) -> {
+      if (VariableScope.PROXY_ARGS.contains(k.toUpperCase(Locale.ROOT))) {
+        merged.put(k, v);
+      }
+    });
+    return merged;
+  }
+
+  /** BuildKit's rule: git@..., git://..., ssh://..., or an http(s) URL whose path ends in .git. */
+  static boolean isGit(String source) {
     String s = source.toLowerCase(Locale.ROOT);
-    return s.contains("://") || s.startsWith("git@");
+    if (s.startsWith("git@") || s.startsWith("git://") || s.startsWith("ssh://")) {
+      return true;
+    }
+    int hash = s.indexOf('#');
+    String address = hash < 0 ? s : s.substring(0, hash);
+    int query = address.indexOf('?');
+    address = query < 0 ? address : address.substring(0, query);
+    return UrlDownloader.isHttpUrl(s) && (address.endsWith(".git") || address.endsWith(".git/"));
+  }
+
+  private BuildException error(AddInstruction add, String message) {
+    return BuildException.at(fileName, add.line(), message);
   }
 }

@@ -1,5 +1,6 @@
 package dev.kaniko.core.build;
 
+import dev.kaniko.core.copy.ChrootPath;
 import dev.kaniko.core.copy.CopyException;
 import dev.kaniko.core.copy.CopyOperation;
 import dev.kaniko.core.copy.DockerIgnore;
@@ -69,6 +70,30 @@ final class CopyStep {
     } catch (CopyException | IllegalArgumentException e) {
       throw error(line, e.getMessage());
     }
+  }
+
+  /** The scratch directory for heredocs, downloads and unpacked archives. */
+  Path scratchDir() {
+    return scratchDir;
+  }
+
+  /** Whether the instruction's destination is a directory (trailing slash or existing one). */
+  boolean isDirectoryDestination(CopyInstruction copy, StageState stage) throws IOException {
+    String dest = destination(copy.destination(), stage.workdir());
+    return dest.endsWith("/") || dest.endsWith("/.") || ChrootPath.isDirectory(stage.rootfs, dest);
+  }
+
+  /**
+   * Copies {@code name}, prepared in {@code dir} (a download), to the instruction's destination:
+   * owned by root unless {@code --chown}, {@code --chmod} applied.
+   */
+  List<String> copyPrepared(CopyInstruction copy, StageState stage, Path dir, String name)
+      throws IOException, CopyException {
+    Optional<FileMode> mode = copy.chmod().isPresent()
+        ? Optional.of(FileMode.parse(copy.chmod().get())) : Optional.empty();
+    return new CopyOperation(dir, "the download", stage.rootfs).copy(List.of(name),
+        destination(copy.destination(), stage.workdir()),
+        owner(copy, stage).or(() -> Optional.of(Ownership.ROOT)), mode);
   }
 
   private CopyOperation sourceOperation(CopyInstruction copy, StageState stage)
