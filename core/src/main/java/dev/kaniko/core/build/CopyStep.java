@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.kaniko.core.image.Platform;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +31,26 @@ final class CopyStep {
   private final Dockerfile dockerfile;
   private final Map<Integer, StageState> stages;
   private final Path scratchDir;
+  private final Optional<BaseImageStep> images;
+  private final Platform targetPlatform;
+  private final Map<String, Path> imageRoots = new HashMap<>();
 
   CopyStep(Path context, Dockerfile dockerfile, Map<Integer, StageState> stages, Path scratchDir) {
+    this(context, dockerfile, stages, scratchDir, Optional.empty(), Platform.host());
+  }
+
+  /**
+   * @param images pulls {@code COPY --from=<image>} sources (as FROM does), once per reference and
+   *     platform per build, into directories beside {@code scratchDir}
+   */
+  CopyStep(Path context, Dockerfile dockerfile, Map<Integer, StageState> stages, Path scratchDir,
+      Optional<BaseImageStep> images, Platform targetPlatform) {
     this.context = context;
     this.dockerfile = dockerfile;
     this.stages = stages;
     this.scratchDir = scratchDir;
+    this.images = images;
+    this.targetPlatform = targetPlatform;
   }
 
   List<String> run(CopyInstruction copy, StageState stage) throws BuildException, IOException {
@@ -53,7 +69,7 @@ final class CopyStep {
       List<String> added = new ArrayList<>();
       if (!copy.inlineSources().isEmpty()) {
         Path dir = inlineFiles(copy.inlineSources());
-        added.addAll(new CopyOperation(dir, "the heredocs", stage.rootfs)
+        added.addAll(new CopyOperation(dir, "the heredocs", stage.rootfs).withLink(copy.link())
             .copy(names(copy.inlineSources()), dest, owner.or(() -> Optional.of(Ownership.ROOT)),
                 mode));
       }
@@ -61,7 +77,7 @@ final class CopyStep {
         Optional<Ownership> sourceOwner =
             copy.from().isPresent() ? owner : owner.or(() -> Optional.of(Ownership.ROOT));
         CopyOperation operation = sourceOperation(copy, stage)
-            .withExcludes(copy.excludes()).withParents(copy.parents());
+            .withExcludes(copy.excludes()).withParents(copy.parents()).withLink(copy.link());
         added.addAll(unpack
             ? operation.add(copy.sources(), dest, sourceOwner, owner, mode, scratchDir)
             : operation.copy(copy.sources(), dest, sourceOwner, mode));
@@ -91,7 +107,7 @@ final class CopyStep {
       throws IOException, CopyException {
     Optional<FileMode> mode = copy.chmod().isPresent()
         ? Optional.of(FileMode.parse(copy.chmod().get())) : Optional.empty();
-    return new CopyOperation(dir, "the download", stage.rootfs).copy(List.of(name),
+    return new CopyOperation(dir, "the download", stage.rootfs).withLink(copy.link()).copy(List.of(name),
         destination(copy.destination(), stage.workdir()),
         owner(copy, stage).or(() -> Optional.of(Ownership.ROOT)), mode);
   }
@@ -105,14 +121,37 @@ final class CopyStep {
     String from = copy.from().get();
     Optional<Integer> index = stageIndex(from);
     if (index.isEmpty()) {
-      throw error(copy.line(), "COPY --from=" + from
-          + " (a registry image) is not supported yet");
+      return new CopyOperation(imageRoot(copy, from, stage), "image " + from, stage.rootfs);
     }
     StageState source = stages.get(index.get());
     if (source == null) {
       throw error(copy.line(), "COPY --from=" + from + ": stage is not built");
     }
     return new CopyOperation(source.rootfs, "stage " + from, stage.rootfs);
+  }
+
+  /** The rootfs of image {@code from}, pulled for the stage's platform on first use. */
+  private Path imageRoot(CopyInstruction copy, String from, StageState stage)
+      throws BuildException, IOException {
+    if (images.isEmpty()) {
+      throw error(copy.line(), "COPY --from=" + from + ": images cannot be pulled here");
+    }
+    Platform platform = stage.planned.platform().orElse(targetPlatform);
+    String key = from + "@" + platform;
+    Path root = imageRoots.get(key);
+    if (root == null) {
+      Path dir = Files.createDirectories(scratchDir.resolveSibling("images"))
+          .resolve(String.valueOf(imageRoots.size()));
+      Files.createDirectories(dir);
+      try {
+        images.get().pull(from, platform, dir);
+      } catch (BuildException e) {
+        throw error(copy.line(), copy.keyword() + " --from=" + from + ": " + e.getMessage());
+      }
+      imageRoots.put(key, dir);
+      root = dir;
+    }
+    return root;
   }
 
   private Optional<Integer> stageIndex(String from) {

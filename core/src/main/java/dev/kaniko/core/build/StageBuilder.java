@@ -64,7 +64,8 @@ final class StageBuilder {
     this.run = new RunStep(plan.dockerfile().fileName());
     this.targetRootfs = targetRootfs;
     this.policy = policy;
-    this.copy = new CopyStep(context, plan.dockerfile(), built, stagesDir.resolve("scratch"));
+    this.copy = new CopyStep(context, plan.dockerfile(), built, stagesDir.resolve("scratch"),
+        Optional.of(baseImages), targetPlatform);
     this.add = new AddStep(copy, plan.dockerfile().fileName());
   }
 

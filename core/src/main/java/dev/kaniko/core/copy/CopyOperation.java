@@ -22,6 +22,7 @@ public final class CopyOperation {
   private final DockerIgnore ignore;
   private final DockerIgnore excludes;
   private final boolean parents;
+  private final boolean link;
   private Path currentSource;
 
   /**
@@ -33,17 +34,28 @@ public final class CopyOperation {
 
   /** A copy whose sources skip what {@code ignore} (the context's .dockerignore) excludes. */
   public CopyOperation(Path sourceRoot, String sourceName, Path rootfs, DockerIgnore ignore) {
-    this(sourceRoot, sourceName, rootfs, ignore, DockerIgnore.none(), false);
+    this(sourceRoot, sourceName, rootfs, ignore, DockerIgnore.none(), false, false);
   }
 
   private CopyOperation(Path sourceRoot, String sourceName, Path rootfs, DockerIgnore ignore,
-      DockerIgnore excludes, boolean parents) {
+      DockerIgnore excludes, boolean parents, boolean link) {
     this.sourceRoot = sourceRoot;
     this.sourceName = sourceName;
     this.rootfs = rootfs;
     this.ignore = ignore;
     this.excludes = excludes;
     this.parents = parents;
+    this.link = link;
+  }
+
+  /**
+   * This copy with {@code --link}: the destination does not depend on the rootfs' symlinks, as
+   * BuildKit's independent layer applied over the base: a symlink on the destination path is
+   * replaced (by the directory or file the copy creates), never followed.
+   */
+  public CopyOperation withLink(boolean independent) {
+    return new CopyOperation(sourceRoot, sourceName, rootfs, ignore, excludes, parents,
+        independent);
   }
 
   /**
@@ -53,7 +65,7 @@ public final class CopyOperation {
    */
   public CopyOperation withExcludes(List<String> patterns) {
     return new CopyOperation(sourceRoot, sourceName, rootfs, ignore, DockerIgnore.parse(patterns),
-        parents);
+        parents, link);
   }
 
   /**
@@ -62,7 +74,7 @@ public final class CopyOperation {
    * {@code **} in a source matches any number of directories.
    */
   public CopyOperation withParents(boolean keepParents) {
-    return new CopyOperation(sourceRoot, sourceName, rootfs, ignore, excludes, keepParents);
+    return new CopyOperation(sourceRoot, sourceName, rootfs, ignore, excludes, keepParents, link);
   }
 
   /**
@@ -108,6 +120,9 @@ public final class CopyOperation {
         }
       }
     }
+    if (link) {
+      unlinkDestination(destination);
+    }
     boolean destIsDir = parents || destination.endsWith("/") || destination.endsWith("/.")
         || ChrootPath.isDirectory(rootfs, destination);
     if (matches.size() > 1 && !destIsDir) {
@@ -138,6 +153,23 @@ public final class CopyOperation {
     }
     Set<String> unique = new LinkedHashSet<>(copier.added());
     return List.copyOf(unique);
+  }
+
+  /** Removes the symlinks on {@code destination}'s path in the rootfs (--link). */
+  private void unlinkDestination(String destination) throws IOException {
+    Path p = rootfs;
+    for (String part : destination.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      p = part.equals("..") ? (p.equals(rootfs) ? p : p.getParent()) : p.resolve(part);
+      if (Files.isSymbolicLink(p)) {
+        Files.delete(p);
+      }
+      if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        return;
+      }
+    }
   }
 
   /** A file (not directory) source matched by an {@code --exclude} pattern, by its name. */

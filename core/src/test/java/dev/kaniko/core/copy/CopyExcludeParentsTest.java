@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** COPY --exclude and --parents (BuildKit's dockerfile 1.7+ semantics) on real directories. */
+/** COPY --exclude, --parents and --link (BuildKit's dockerfile 1.7+ semantics) on real directories. */
 class CopyExcludeParentsTest {
   @TempDir Path tmp;
   Path context;
@@ -89,5 +89,25 @@ class CopyExcludeParentsTest {
   void parents_directorySourceKeepsTheDirectoryItself_andCombinesWithExclude() throws Exception {
     copy(op().withParents(true).withExcludes(List.of("**/*.log", "y/*.md")), "/p/", "src/x");
     assertThat(tree()).containsExactlyInAnyOrder("p/src/x/b.txt", "p/src/x/y/c.txt");
+  }
+
+  @Test
+  void link_replacesSymlinksOnTheDestinationPath_withoutLinkTheyAreFollowed() throws Exception {
+    Files.createDirectories(rootfs.resolve("target"));
+    Files.createSymbolicLink(rootfs.resolve("opt"), Path.of("/target"));
+    Files.createSymbolicLink(rootfs.resolve("file"), Path.of("/target/f"));
+
+    copy(op(), "/opt/", "home.txt");
+    assertThat(rootfs.resolve("target/home.txt")).hasContent("home.txt");
+
+    copy(op().withLink(true), "/opt/", "home.md");
+    copy(op().withLink(true), "/file", "other.txt");
+    assertThat(rootfs.resolve("opt")).isDirectory().isNotEqualTo(rootfs.resolve("target"));
+    assertThat(Files.isSymbolicLink(rootfs.resolve("opt"))).isFalse();
+    assertThat(rootfs.resolve("opt/home.md")).hasContent("home.md");
+    assertThat(rootfs.resolve("target/home.md")).doesNotExist();
+    assertThat(Files.isSymbolicLink(rootfs.resolve("file"))).isFalse();
+    assertThat(rootfs.resolve("file")).hasContent("other.txt");
+    assertThat(rootfs.resolve("target/f")).doesNotExist();
   }
 }
