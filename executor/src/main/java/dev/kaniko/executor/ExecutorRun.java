@@ -6,6 +6,7 @@ import dev.kaniko.core.auth.CredentialSource;
 import dev.kaniko.core.auth.DockerConfigCredentials;
 import dev.kaniko.core.build.BuildException;
 import dev.kaniko.core.build.BuildResult;
+import dev.kaniko.core.build.GitSources;
 import dev.kaniko.core.build.ImageBuilder;
 import dev.kaniko.core.build.SnapshotStrategies;
 import dev.kaniko.core.options.BuildOptions;
@@ -59,8 +60,14 @@ final class ExecutorRun implements BuildAction {
       Path dockerfile = dockerfileLocator.locate(options.dockerfile(), context);
       LOG.info("Using Dockerfile {}", dockerfile);
       build(options, buildDir.workDir(), context, dockerfile, credentials(fetcher, buildDir),
-          snapshots(fetcher, buildDir));
+          snapshots(fetcher, buildDir), gitSources(fetcher, buildDir));
     }
+  }
+
+  /** ADD's git repositories through the plugins' git context source (context-git). */
+  private static GitSources gitSources(ContextFetcher fetcher, BuildDirectory buildDir) {
+    return fetcher.plugins().map(plugins -> GitSources.of(plugins, System.getenv(),
+        buildDir.workDir())).orElse(GitSources.none());
   }
 
   /** docker config.json (DOCKER_CONFIG, /kaniko/.docker), then the plugins' credential helpers. */
@@ -90,10 +97,10 @@ final class ExecutorRun implements BuildAction {
   }
 
   private void build(BuildOptions options, Path workDir, Path context, Path dockerfile,
-      CredentialSource credentials, SnapshotStrategies snapshots) {
+      CredentialSource credentials, SnapshotStrategies snapshots, GitSources git) {
     try {
       BuildResult result = new ImageBuilder(options, workDir, clock, credentials)
-          .withSnapshotStrategies(snapshots).build(context, dockerfile);
+          .withSnapshotStrategies(snapshots).withGitSources(git).build(context, dockerfile);
       LOG.debug("build timings: {}", result.timings());
       if (options.report().isPresent()) {
         writeReport(options, result, options.report().get());

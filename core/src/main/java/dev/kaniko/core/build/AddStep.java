@@ -18,14 +18,16 @@ import java.util.function.Function;
 
 /**
  * ADD: local files and heredocs with COPY's rules, local tar archives extracted into the
- * destination, http(s) URLs downloaded (never extracted; {@code --checksum} verified). Git
- * repositories fail loudly: not supported yet.
+ * destination, http(s) URLs downloaded (never extracted; {@code --checksum} verified), git
+ * repositories fetched through the git context plugin.
  */
 final class AddStep {
   private final CopyStep copy;
   private final String fileName;
   private final Map<String, String> env;
   private final Function<Map<String, String>, UrlDownloader> downloaders;
+  private GitSources git = GitSources.none();
+  private int fetches;
 
   AddStep(CopyStep copy, String fileName) {
     this(copy, fileName, System.getenv(), UrlDownloader::new);
@@ -43,13 +45,18 @@ final class AddStep {
     this.downloaders = downloaders;
   }
 
+  /** Where git sources are fetched from (the loaded plugins); none by default. */
+  void gitSources(GitSources sources) {
+    this.git = sources;
+  }
+
   List<String> run(AddInstruction add, StageState stage) throws BuildException, IOException {
     List<String> local = new ArrayList<>();
     List<String> urls = new ArrayList<>();
+    List<String> repositories = new ArrayList<>();
     for (String source : add.sources()) {
       if (isGit(source)) {
-        throw error(add, "ADD of a git repository (" + ContextRequest.maskUri(source)
-            + ") is not supported yet");
+        repositories.add(source);
       } else if (UrlDownloader.isHttpUrl(source)) {
         urls.add(source);
       } else if (source.contains("://")) {
@@ -59,7 +66,7 @@ final class AddStep {
         local.add(source);
       }
     }
-    checkFlags(add, local, urls);
+    checkFlags(add, local, urls, repositories);
     CopyInstruction asCopy = new CopyInstruction(local, add.inlineSources(),
         add.destination(), Optional.empty(), add.chown(), add.chmod(), add.link(), false,
         add.excludes(), add.source());
@@ -76,14 +83,19 @@ final class AddStep {
     if (!urls.isEmpty()) {
       added.addAll(downloads(add, asCopy, urls, stage));
     }
+    for (String repository : repositories) {
+      added.addAll(repository(add, asCopy, repository, stage));
+    }
     return added;
   }
 
-  private void checkFlags(AddInstruction add, List<String> local, List<String> urls)
-      throws BuildException {
-    if (add.keepGitDir()) {
-      throw error(add, "ADD --keep-git-dir is only for git repositories, which are not"
-          + " supported yet");
+  private void checkFlags(AddInstruction add, List<String> local, List<String> urls,
+      List<String> repositories) throws BuildException {
+    if (add.keepGitDir() && repositories.isEmpty()) {
+      throw error(add, "ADD --keep-git-dir needs a git repository source");
+    }
+    if (add.checksum().isPresent() && !repositories.isEmpty()) {
+      throw error(add, "ADD --checksum of a git repository (a commit) is not supported yet");
     }
     if (add.checksum().isPresent() && (urls.size() != 1 || !local.isEmpty()
         || !add.inlineSources().isEmpty())) {
@@ -110,6 +122,29 @@ final class AddStep {
       throw error(add, e.getMessage());
     }
     return added;
+  }
+
+  /**
+   * A git repository's tree (the sub-directory of {@code #ref:subdir} when given) copied into the
+   * destination directory like a directory source; {@code .git} only with --keep-git-dir.
+   */
+  private List<String> repository(AddInstruction add, CopyInstruction asCopy, String url,
+      StageState stage) throws BuildException, IOException {
+    try {
+      Path target = copy.scratchDir().resolve("git-" + fetches++);
+      Path tree = git.fetch(url, target);
+      List<String> excludes = new ArrayList<>(add.excludes());
+      if (!add.keepGitDir()) {
+        excludes.add("/.git");
+      }
+      CopyInstruction asDirectory = new CopyInstruction(List.of("."), List.of(),
+          add.destination(), Optional.empty(), add.chown(), add.chmod(), add.link(), false,
+          excludes, add.source());
+      return copy.copyTree(asDirectory, stage, tree, "git repository "
+          + ContextRequest.maskUri(url));
+    } catch (CopyException | IllegalArgumentException e) {
+      throw error(add, e.getMessage());
+    }
   }
 
   /** The process environment with the proxy build args and variables of the stage over it. */

@@ -112,6 +112,20 @@ final class CopyStep {
         owner(copy, stage).or(() -> Optional.of(Ownership.ROOT)), mode);
   }
 
+  /**
+   * Copies the directory {@code tree} (a git checkout) to the instruction's destination as a
+   * directory source: root-owned unless {@code --chown}, its --exclude and --chmod applied.
+   */
+  List<String> copyTree(CopyInstruction copy, StageState stage, Path tree, String name)
+      throws IOException, CopyException {
+    Optional<FileMode> mode = copy.chmod().isPresent()
+        ? Optional.of(FileMode.parse(copy.chmod().get())) : Optional.empty();
+    return new CopyOperation(tree, name, stage.rootfs).withExcludes(copy.excludes())
+        .withLink(copy.link()).copy(copy.sources(),
+            destination(copy.destination(), stage.workdir()),
+            owner(copy, stage).or(() -> Optional.of(Ownership.ROOT)), mode);
+  }
+
   private CopyOperation sourceOperation(CopyInstruction copy, StageState stage)
       throws BuildException, IOException {
     if (copy.from().isEmpty()) {

@@ -49,6 +49,7 @@ public final class ImageBuilder {
   private final Map<String, String> env;
   private final Optional<CredentialSource> credentials;
   private SnapshotStrategies snapshots = SnapshotStrategies.builtin();
+  private GitSources gitSources = GitSources.none();
 
   /** A builder reading credentials through the process environment ({@code DOCKER_CONFIG}). */
   public ImageBuilder(BuildOptions options, Path workDir, Clock clock) {
@@ -89,6 +90,12 @@ public final class ImageBuilder {
    */
   public ImageBuilder withSnapshotStrategies(SnapshotStrategies strategies) {
     this.snapshots = strategies;
+    return this;
+  }
+
+  /** Fetches ADD's git repositories with {@code sources} (e.g. {@link GitSources#of} the plugins). */
+  public ImageBuilder withGitSources(GitSources sources) {
+    this.gitSources = sources;
     return this;
   }
 
@@ -180,6 +187,7 @@ public final class ImageBuilder {
         scratch, layers, baseImages, platform, snapshots, snapshotName(),
         IgnoredPaths.of(options.ignorePaths()), targetRootfs(),
         new SnapshotPolicy(options.singleSnapshot(), options.forceBuildMetadata()));
+    stages.gitSources(gitSources);
     for (PlannedStage stage : plan.stages()) {
       built.put(stage.index(), stages.build(stage));
     }

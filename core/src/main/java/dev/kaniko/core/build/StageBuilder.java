@@ -69,6 +69,11 @@ final class StageBuilder {
     this.add = new AddStep(copy, plan.dockerfile().fileName());
   }
 
+  /** ADD's git sources come from {@code sources} (the loaded plugins). */
+  void gitSources(GitSources sources) {
+    add.gitSources(sources);
+  }
+
   StageState build(PlannedStage planned) throws BuildException, IOException {
     StageState stage = start(planned);
     if (policy.singleSnapshot()) {
