@@ -113,8 +113,9 @@ public final class CopyOperation {
     List<String> kept = new ArrayList<>();
     for (String source : sources) {
       int pivot = parents ? pivotDepth(source) : 0;
+      boolean wildcard = GoPattern.hasMeta(source);
       for (SourceResolver.Match m : resolver.matches(source)) {
-        if (!excludedFile(m)) {
+        if (!excludedSource(m, wildcard)) {
           matches.add(m);
           kept.add(keptPath(m.name(), pivot));
         }
@@ -172,9 +173,12 @@ public final class CopyOperation {
     }
   }
 
-  /** A file (not directory) source matched by an {@code --exclude} pattern, by its name. */
-  private boolean excludedFile(SourceResolver.Match match) {
-    if (Files.isDirectory(match.path(), LinkOption.NOFOLLOW_LINKS)) {
+  /**
+   * A source matched by an {@code --exclude} pattern by its name: a file, or a directory a
+   * wildcard matched ({@code COPY --exclude=tmp src/* /x/} skips {@code src/tmp}).
+   */
+  private boolean excludedSource(SourceResolver.Match match, boolean wildcard) {
+    if (!wildcard && Files.isDirectory(match.path(), LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
     String name = match.name();

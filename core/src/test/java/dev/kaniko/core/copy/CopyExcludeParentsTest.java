@@ -61,6 +61,12 @@ class CopyExcludeParentsTest {
   }
 
   @Test
+  void exclude_skipsDirectoriesAWildcardMatched() throws Exception {
+    copy(op().withExcludes(List.of("tmp", "x")), "/out/", "src/*");
+    assertThat(tree()).containsExactlyInAnyOrder("out/a.txt", "out/keep.log");
+  }
+
+  @Test
   void exclude_exceptionReincludes() throws Exception {
     copy(op().withExcludes(List.of("**/*.log", "!keep.log")), "/out/", "src");
     assertThat(tree()).contains("out/keep.log").doesNotContain("out/x/skip.log");
