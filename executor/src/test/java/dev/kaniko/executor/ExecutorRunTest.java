@@ -51,14 +51,13 @@ class ExecutorRunTest {
   @Test
   void buildError_isAUserErrorWithTheDockerfileLine() throws IOException {
     Path context = context("Dockerfile");
-    Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nADD https://example.com/x /x\n");
+    Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nADD missing.txt /x\n");
     BuildOptions options = BuildOptions.builder().context(context.toString())
         .kanikoDir(temp.resolve("kaniko")).noPush(true).build();
 
     assertThatThrownBy(() -> run(true).run(options))
         .isInstanceOf(UserException.class)
-        .hasMessage("Dockerfile:2: ADD of a remote source (https://example.com/x) is not"
-            + " supported yet");
+        .hasMessage("Dockerfile:2: source missing.txt not found in the build context");
   }
 
   @Test

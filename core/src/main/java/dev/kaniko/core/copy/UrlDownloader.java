@@ -124,9 +124,18 @@ public final class UrlDownloader {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while downloading " + shown, e);
     } catch (IOException e) {
-      throw new CopyException("cannot download " + shown + ": " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + ContextRequest.maskUri(e.getMessage())));
+      throw new CopyException("cannot download " + shown + ": " + describe(e));
     }
+  }
+
+  /** The exception's message, else its cause's, else its type (a refused connection has none). */
+  private static String describe(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return e.getClass().getSimpleName() + " " + ContextRequest.maskUri(t.getMessage());
+      }
+    }
+    return e.getClass().getSimpleName();
   }
 
   private static Optional<FileTime> lastModified(HttpResponse<?> response) {
