@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * COPY/ADD features on the harness busybox, in process: symbolic --chmod, --exclude, --parents,
- * --link, --from=<registry image>, ADD of URLs (checksum, chown, not extracted), ADD of .tar.xz.
+ * --link, --from=<registry image>, ADD of URLs (checksum, chown, not extracted unless --unpack),
+ * ADD of .tar.xz.
  */
 class CopyAddFeaturesIT {
   @RegisterExtension static RegistryExtension registry = RegistryExtension.plain();
@@ -111,6 +112,7 @@ class CopyAddFeaturesIT {
           + "COPY --link tool.sh /linked/\n"
           + "ADD --checksum=" + checksum + " " + url + " /dl/\n"
           + "ADD --chown=app:app " + server.baseUrl() + "/files/app.tar.xz /dl/named.tar.xz\n"
+          + "ADD --unpack=true " + server.baseUrl() + "/files/app.tar.xz /unpacked/\n"
           + "ADD app.tar.xz /xz/\n", layout);
 
       Path rootfs = new Umoci().unpackRootfs(layout, "latest", temp.resolve("rootfs"));
@@ -134,6 +136,8 @@ class CopyAddFeaturesIT {
       assertThat(named).as("a download is never extracted").hasSameBinaryContentAs(archive);
       assertThat(Files.getAttribute(named, "unix:uid")).isEqualTo(1000);
       assertThat(rootfs.resolve("xz/bin/tool")).hasContent("xz tool");
+      assertThat(rootfs.resolve("unpacked/bin/tool")).hasContent("xz tool");
+      assertThat(rootfs.resolve("unpacked/app.tar.xz")).doesNotExist();
     }
   }
 
@@ -149,6 +153,11 @@ class CopyAddFeaturesIT {
           + " " + server.baseUrl() + "/d.txt /d.txt\n", temp.resolve("oci")))
           .hasMessageStartingWith("Dockerfile:3: checksum mismatch for " + server.baseUrl()
               + "/d.txt: expected " + wrong + ", got sha256:");
+      String missing = registry.reference("nope/missing:1");
+      assertThatThrownBy(() -> build(context, "FROM " + busybox + "\nCOPY --from=" + missing
+          + " /x /x\n", temp.resolve("oci")))
+          .hasMessageStartingWith("Dockerfile:2: COPY --from=" + missing + ": ")
+          .hasMessageNotContaining("\n");
       assertThatThrownBy(() -> build(context, "FROM " + busybox + "\nCOPY --chmod=u+rwz f.txt /\n",
           temp.resolve("oci")))
           .hasMessageStartingWith("Dockerfile:2: invalid --chmod u+rwz:")

@@ -116,7 +116,7 @@ final class AddStep {
         }
         Path file = downloader.download(url, add.checksum(), copy.scratchDir());
         added.addAll(copy.copyPrepared(asCopy, stage, file.getParent(),
-            file.getFileName().toString()));
+            file.getFileName().toString(), add.unpack().orElse(false)));
       }
     } catch (CopyException | IllegalArgumentException e) {
       throw error(add, e.getMessage());

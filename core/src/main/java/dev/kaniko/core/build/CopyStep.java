@@ -101,15 +101,20 @@ final class CopyStep {
 
   /**
    * Copies {@code name}, prepared in {@code dir} (a download), to the instruction's destination:
-   * owned by root unless {@code --chown}, {@code --chmod} applied.
+   * owned by root unless {@code --chown}, {@code --chmod} applied; a tar archive is extracted
+   * when {@code unpack} (ADD --unpack=true of a URL).
    */
-  List<String> copyPrepared(CopyInstruction copy, StageState stage, Path dir, String name)
-      throws IOException, CopyException {
+  List<String> copyPrepared(CopyInstruction copy, StageState stage, Path dir, String name,
+      boolean unpack) throws IOException, CopyException {
     Optional<FileMode> mode = copy.chmod().isPresent()
         ? Optional.of(FileMode.parse(copy.chmod().get())) : Optional.empty();
-    return new CopyOperation(dir, "the download", stage.rootfs).withLink(copy.link()).copy(List.of(name),
-        destination(copy.destination(), stage.workdir()),
-        owner(copy, stage).or(() -> Optional.of(Ownership.ROOT)), mode);
+    CopyOperation operation =
+        new CopyOperation(dir, "the download", stage.rootfs).withLink(copy.link());
+    String dest = destination(copy.destination(), stage.workdir());
+    Optional<Ownership> chown = owner(copy, stage);
+    Optional<Ownership> owner = chown.or(() -> Optional.of(Ownership.ROOT));
+    return unpack ? operation.add(List.of(name), dest, owner, chown, mode, scratchDir)
+        : operation.copy(List.of(name), dest, owner, mode);
   }
 
   /**
