@@ -105,15 +105,10 @@ final class AddStep {
 
   private List<String> downloads(AddInstruction add, CopyInstruction asCopy, List<String> urls,
       StageState stage) throws BuildException, IOException {
-    boolean toDirectory = copy.isDirectoryDestination(asCopy, stage);
     List<String> added = new ArrayList<>();
     try {
       UrlDownloader downloader = downloaders.apply(proxyEnvironment(stage.scope));
       for (String url : urls) {
-        if (toDirectory && UrlDownloader.fileName(url).isEmpty()) {
-          throw error(add, "cannot name the file of " + ContextRequest.maskUri(url)
-              + " (its path has no file name): give ADD a destination file name");
-        }
         Path file = downloader.download(url, add.checksum(), copy.scratchDir());
         added.addAll(copy.copyPrepared(asCopy, stage, file.getParent(),
             file.getFileName().toString(), add.unpack().orElse(false)));

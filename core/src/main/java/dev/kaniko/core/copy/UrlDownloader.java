@@ -33,6 +33,7 @@ import java.util.Optional;
  */
 public final class UrlDownloader {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  private static final String UNNAMED = "__unnamed__";
 
   private final HttpClient client;
 
@@ -57,21 +58,27 @@ public final class UrlDownloader {
     return lower.startsWith("http://") || lower.startsWith("https://");
   }
 
-  /** The file name ADD gives a download: the last segment of the URL path ("" when none). */
+  /**
+   * The file name ADD gives a download, as BuildKit does: the last segment of the URL path
+   * (trailing slashes ignored, percent-decoded), {@code __unnamed__} when there is none.
+   */
   public static String fileName(String url) {
     String path;
     try {
       path = Optional.ofNullable(new URI(url).getRawPath()).orElse("");
     } catch (URISyntaxException e) {
-      return "";
+      return UNNAMED;
     }
-    String last = path.substring(path.lastIndexOf('/') + 1);
-    return URLDecoder.decode(last.replace("+", "%2B"), StandardCharsets.UTF_8);
+    path = path.replaceAll("/+$", "");
+    String last = URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1).replace("+", "%2B"),
+        StandardCharsets.UTF_8);
+    return last.isEmpty() || last.equals(".") || last.equals("..") || last.contains("/")
+        ? UNNAMED : last;
   }
 
   /**
    * Downloads {@code url} into a new directory under {@code scratch}; returns the file (named
-   * after the URL path, else {@code download}). With a checksum ({@code sha256:<hex>}, also
+   * by {@link #fileName}). With a checksum ({@code sha256:<hex>}, also
    * sha384/sha512) a mismatch deletes the file and fails.
    */
   public Path download(String url, Optional<String> checksum, Path scratch)
@@ -85,10 +92,8 @@ public final class UrlDownloader {
     } catch (URISyntaxException | IllegalArgumentException e) {
       throw new CopyException("invalid URL " + shown);
     }
-    String name = fileName(url);
     Path dir = Files.createTempDirectory(Files.createDirectories(scratch), "url-");
-    Path file = dir.resolve(name.isEmpty() || name.equals(".") || name.equals("..")
-        ? "download" : name);
+    Path file = dir.resolve(fileName(url));
     HttpResponse<InputStream> response = send(request, shown);
     try (InputStream body = response.body()) {
       if (response.statusCode() >= 400) {

@@ -129,9 +129,12 @@ class UrlDownloaderTest {
   }
 
   @Test
-  void fileName_isTheLastPathSegment() {
+  void fileName_isTheLastPathSegment_elseUnnamedAsBuildKit() {
     assertThat(UrlDownloader.fileName("https://h/a/b.tar.gz?x=1#f")).isEqualTo("b.tar.gz");
-    assertThat(UrlDownloader.fileName("https://h/")).isEmpty();
-    assertThat(UrlDownloader.fileName("https://h")).isEmpty();
+    assertThat(UrlDownloader.fileName("https://h/a/dir/")).isEqualTo("dir");
+    assertThat(UrlDownloader.fileName("https://h/")).isEqualTo("__unnamed__");
+    assertThat(UrlDownloader.fileName("https://h")).isEqualTo("__unnamed__");
+    assertThat(UrlDownloader.fileName("https://h/a/%2e%2e")).isEqualTo("__unnamed__");
+    assertThat(UrlDownloader.fileName("https://h/a%2Fb")).isEqualTo("__unnamed__");
   }
 }
