@@ -1,6 +1,7 @@
 package dev.kaniko.core.build;
 
 import dev.kaniko.core.copy.CopyOperation;
+import dev.kaniko.core.copy.UrlDownloader;
 import dev.kaniko.core.dockerfile.BuildPlan;
 import dev.kaniko.core.dockerfile.DockerfileException;
 import dev.kaniko.core.dockerfile.PlannedStage;
@@ -82,7 +83,7 @@ final class StageBuilder {
     List<Instruction> instructions = stage.instructions;
     for (int i = 0; i < instructions.size(); i++) {
       Instruction raw = instructions.get(i);
-      LOG.info("{}", createdBy(raw));
+      LOG.info("{}", UrlDownloader.maskUrls(createdBy(raw))); // ADD URLs may carry secrets
       execute(expand(stage, raw), stage, i == instructions.size() - 1);
     }
     return stage;

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * ADD's http(s) sources: streams the body to a file named after the URL path (mode 0600, mtime
@@ -34,6 +35,10 @@ import java.util.Optional;
 public final class UrlDownloader {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
   private static final String UNNAMED = "__unnamed__";
+  private static final Pattern USER_INFO =
+      Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@\\s]*@");
+  private static final Pattern QUERY =
+      Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://[^?#\\s]*)\\?[^#\\s]*");
 
   private final HttpClient client;
 
@@ -50,6 +55,15 @@ public final class UrlDownloader {
   private UrlDownloader(HttpClient.Builder builder) {
     this.client = builder.followRedirects(HttpClient.Redirect.NORMAL)
         .connectTimeout(CONNECT_TIMEOUT).build();
+  }
+
+  /**
+   * {@code text} (a logged instruction) with the user-info and query of every URL in it masked:
+   * {@code ADD https://u:pw@h/f?sig=x /} becomes {@code ADD https://***@h/f?*** /}.
+   */
+  public static String maskUrls(String text) {
+    String masked = USER_INFO.matcher(text).replaceAll("$1***@");
+    return QUERY.matcher(masked).replaceAll("$1?***");
   }
 
   /** Whether {@code source} is an http(s) URL ADD downloads (not a git repository URL). */

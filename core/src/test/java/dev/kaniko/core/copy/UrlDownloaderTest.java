@@ -137,4 +137,12 @@ class UrlDownloaderTest {
     assertThat(UrlDownloader.fileName("https://h/a/%2e%2e")).isEqualTo("__unnamed__");
     assertThat(UrlDownloader.fileName("https://h/a%2Fb")).isEqualTo("__unnamed__");
   }
+
+  @Test
+  void maskUrls_hidesUserInfoAndQueriesOfEveryUrl() {
+    assertThat(UrlDownloader.maskUrls("ADD --checksum=sha256:ab https://u:pw@h/f?sig=x#frag "
+        + "git://tok@g/r.git#main /d/"))
+        .isEqualTo("ADD --checksum=sha256:ab https://***@h/f?***#frag git://***@g/r.git#main /d/");
+    assertThat(UrlDownloader.maskUrls("COPY a@b.txt /x?y")).isEqualTo("COPY a@b.txt /x?y");
+  }
 }
