@@ -10,12 +10,19 @@ import dev.kaniko.core.build.ImageBuilder;
 import dev.kaniko.core.build.SnapshotStrategies;
 import dev.kaniko.core.options.BuildOptions;
 import dev.kaniko.core.plugin.HostPluginContext;
+import dev.kaniko.core.rootfs.IgnoredPaths;
+import dev.kaniko.core.rootfs.RootfsDecision;
+import dev.kaniko.core.rootfs.RootfsMode;
+import dev.kaniko.core.rootfs.RootfsModeException;
+import dev.kaniko.core.rootfs.RootfsModeResolver;
 import dev.kaniko.spi.PluginContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +35,7 @@ final class ExecutorRun implements BuildAction {
   private final ContainerDetector containerDetector;
   private final DockerfileLocator dockerfileLocator;
   private final Clock clock;
+  private final Optional<Path> executorHome;
 
   ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
       ContainerDetector containerDetector, DockerfileLocator dockerfileLocator) {
@@ -36,10 +44,21 @@ final class ExecutorRun implements BuildAction {
 
   ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
       ContainerDetector containerDetector, DockerfileLocator dockerfileLocator, Clock clock) {
+    this(contextFetchers, containerDetector, dockerfileLocator, clock, DistributionLayout.home());
+  }
+
+  /**
+   * @param executorHome the distribution the executor runs from ({@code kaniko.home}); inside the
+   *     kaniko dir it means "the executor image", where a container builds in place by default
+   */
+  ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
+      ContainerDetector containerDetector, DockerfileLocator dockerfileLocator, Clock clock,
+      Optional<Path> executorHome) {
     this.contextFetchers = contextFetchers;
     this.containerDetector = containerDetector;
     this.dockerfileLocator = dockerfileLocator;
     this.clock = clock;
+    this.executorHome = executorHome;
   }
 
   /**
@@ -50,8 +69,13 @@ final class ExecutorRun implements BuildAction {
   @Override
   public void run(BuildOptions options) {
     LOG.debug("build options: {}", options);
+    RootfsDecision rootfs = rootfsDecision(options);
+    boolean inPlace = rootfs.mode() == RootfsMode.IN_PLACE;
+    LOG.info("Building {} ({})", inPlace ? "in place on /" : "in chroot mode", rootfs.reason());
+    boolean underKanikoDir =
+        inPlace || (containerDetector.inContainer() && options.rootfs().isEmpty());
     try (ContextFetcher fetcher = contextFetchers.apply(options);
-        BuildDirectory buildDir = BuildDirectory.create(options, containerDetector.inContainer())) {
+        BuildDirectory buildDir = BuildDirectory.create(options, underKanikoDir)) {
       LOG.debug("context download directory: {}", buildDir.contextDir());
       Path context =
           fetcher.fetch(ContextRequests.of(options), buildDir.contextDir(), buildDir.workDir());
@@ -59,7 +83,34 @@ final class ExecutorRun implements BuildAction {
       Path dockerfile = dockerfileLocator.locate(options.dockerfile(), context);
       LOG.info("Using Dockerfile {}", dockerfile);
       build(options, buildDir.workDir(), context, dockerfile, credentials(fetcher, buildDir),
-          snapshots(fetcher, buildDir));
+          snapshots(fetcher, buildDir), inPlace ? Optional.of(InPlaceIgnores.of(options,
+              executorHome)) : Optional.empty());
+    }
+  }
+
+  /**
+   * In place or chroot (kaniko's rules plus ours, {@link RootfsModeResolver}); {@code --rootfs /}
+   * outside a container without {@code --force} is kaniko's one-line error, before anything else.
+   */
+  private RootfsDecision rootfsDecision(BuildOptions options) {
+    try {
+      return new RootfsModeResolver(containerDetector.engineDetector(),
+          () -> Path.of(System.getProperty("java.io.tmpdir")))
+          .decide(options.rootfs(), options.force(), fromExecutorImage(options.kanikoDir()));
+    } catch (RootfsModeException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+
+  /** Whether the executor runs from its own image: its distribution lies in the kaniko dir. */
+  private boolean fromExecutorImage(Path kanikoDir) {
+    if (executorHome.isEmpty() || !Files.isDirectory(kanikoDir)) {
+      return false;
+    }
+    try {
+      return executorHome.get().toRealPath().startsWith(kanikoDir.toRealPath());
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -90,10 +141,12 @@ final class ExecutorRun implements BuildAction {
   }
 
   private void build(BuildOptions options, Path workDir, Path context, Path dockerfile,
-      CredentialSource credentials, SnapshotStrategies snapshots) {
+      CredentialSource credentials, SnapshotStrategies snapshots, Optional<IgnoredPaths> inPlace) {
     try {
-      BuildResult result = new ImageBuilder(options, workDir, clock, credentials)
-          .withSnapshotStrategies(snapshots).build(context, dockerfile);
+      ImageBuilder builder = new ImageBuilder(options, workDir, clock, credentials)
+          .withSnapshotStrategies(snapshots);
+      inPlace.ifPresent(builder::inPlace);
+      BuildResult result = builder.build(context, dockerfile);
       LOG.debug("build timings: {}", result.timings());
       if (options.report().isPresent()) {
         writeReport(options, result, options.report().get());
