@@ -36,6 +36,7 @@ final class ExecutorRun implements BuildAction {
   private final DockerfileLocator dockerfileLocator;
   private final Clock clock;
   private final Optional<Path> executorHome;
+  private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
 
   ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
       ContainerDetector containerDetector, DockerfileLocator dockerfileLocator) {
@@ -72,6 +73,9 @@ final class ExecutorRun implements BuildAction {
     RootfsDecision rootfs = rootfsDecision(options);
     boolean inPlace = rootfs.mode() == RootfsMode.IN_PLACE;
     LOG.info("Building {} ({})", inPlace ? "in place on /" : "in chroot mode", rootfs.reason());
+    if (inPlace) {
+      forkWithoutHelper();
+    }
     boolean underKanikoDir =
         inPlace || (containerDetector.inContainer() && options.rootfs().isEmpty());
     try (ContextFetcher fetcher = contextFetchers.apply(options);
@@ -99,6 +103,18 @@ final class ExecutorRun implements BuildAction {
           .decide(options.rootfs(), options.force(), fromExecutorImage(options.kanikoDir()));
     } catch (RootfsModeException e) {
       throw new UserException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * In place, {@code /} becomes the image being built: the JDK's default process launch runs
+   * {@code jspawnhelper}, a dynamically linked program whose loader ({@code /lib64/ld-linux...})
+   * the base image need not have. FORK execs RUN's program straight from the executor (read by the
+   * JDK at its first process start, which comes after this).
+   */
+  private static void forkWithoutHelper() {
+    if (System.getProperty(LAUNCH_MECHANISM) == null) {
+      System.setProperty(LAUNCH_MECHANISM, "FORK");
     }
   }
 
