@@ -81,7 +81,7 @@ class InPlaceBuildIT {
     int exit = container.run(List.of("/kaniko/dist/bin/executor", "--context", "dir:///workspace",
         "--dockerfile", "/workspace/Dockerfile", "--build-arg", "BASE=" + base,
         "--destination", destination, "--insecure-registry", registry.host() + ":" + registry.port(),
-        "--ignore-path", "/keep-me", "--digest-file", "/workspace/digest",
+        "--ignore-path", "/keep-me", "--digest-file", "/workspace/digest", "--cleanup",
         // the host's setpriv bound into /kaniko/bin is dynamically linked: keep its loader's links
         // (the executor image ships a static one)
         "--ignore-path", "/lib", "--ignore-path", "/lib64"),
@@ -89,7 +89,8 @@ class InPlaceBuildIT {
 
     String output = Files.readString(log);
     assertThat(exit).as(output).isZero();
-    assertThat(output).contains("Building in place on / (inside a container");
+    assertThat(output).contains("Building in place on / (inside a container")
+        .contains("Deleting filesystem / (--cleanup)");
     assertThat(Files.readString(volume.resolve("digest"))).startsWith("sha256:");
     // what the build must not delete, and proof that it ran on the container's own /
     assertThat(volume.resolve("hello.txt")).hasContent("hello");
@@ -97,9 +98,13 @@ class InPlaceBuildIT {
     assertThat(container.path("/kaniko/marker.txt")).hasContent("kaniko dir");
     assertThat(container.path("/keep-me/secret.txt")).hasContent("secret");
     assertThat(container.path("/keep-me/written-by-run.txt")).hasContent("ign");
+    assertThat(container.path("/kaniko/written-by-run.txt")).hasContent("k");
+    assertThat(container.path("/var/run/run.pid")).hasContent("run");
     assertThat(container.path("/var/run/existing.pid")).hasContent("1");
     assertThat(container.path("/etc/old-root.txt")).as("emptied before the base").doesNotExist();
-    assertThat(container.path("/etc/created.txt")).hasContent("created\n");
+    for (String cleaned : List.of("/etc/created.txt", "/etc/passwd", "/srv", "/hello.txt", "/bin")) {
+      assertThat(container.path(cleaned)).as("--cleanup deletes " + cleaned).doesNotExist();
+    }
 
     Path layout = temp.resolve("pulled");
     new Skopeo().copy(Skopeo.docker(destination), Skopeo.ociLayout(layout, "built"))
