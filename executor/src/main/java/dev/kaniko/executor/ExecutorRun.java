@@ -74,7 +74,7 @@ final class ExecutorRun implements BuildAction {
     boolean inPlace = rootfs.mode() == RootfsMode.IN_PLACE;
     LOG.info("Building {} ({})", inPlace ? "in place on /" : "in chroot mode", rootfs.reason());
     if (inPlace) {
-      forkWithoutHelper();
+      prepareJvmForInPlace(options.kanikoDir());
     }
     boolean underKanikoDir =
         inPlace || (containerDetector.inContainer() && options.rootfs().isEmpty());
@@ -109,12 +109,19 @@ final class ExecutorRun implements BuildAction {
   /**
    * In place, {@code /} becomes the image being built: the JDK's default process launch runs
    * {@code jspawnhelper}, a dynamically linked program whose loader ({@code /lib64/ld-linux...})
-   * the base image need not have. FORK execs RUN's program straight from the executor (read by the
-   * JDK at its first process start, which comes after this).
+   * the base image need not have, so FORK execs RUN's program straight from the executor; and the
+   * JVM's temp files (native libraries it unpacks) go to {@code <kaniko-dir>/tmp}, not to the
+   * image's /tmp. Both are read by the JDK at first use, which comes after this.
    */
-  private static void forkWithoutHelper() {
+  private static void prepareJvmForInPlace(Path kanikoDir) {
     if (System.getProperty(LAUNCH_MECHANISM) == null) {
       System.setProperty(LAUNCH_MECHANISM, "FORK");
+    }
+    try {
+      Path tmp = Files.createDirectories(kanikoDir.toAbsolutePath().resolve("tmp"));
+      System.setProperty("java.io.tmpdir", tmp.toString());
+    } catch (IOException e) {
+      throw new UserException("cannot create " + kanikoDir.resolve("tmp") + ": " + e.getMessage(), e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.kaniko.executor;
 
 import dev.kaniko.core.options.BuildOptions;
 import dev.kaniko.core.rootfs.IgnoredPaths;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * What an in-place build never deletes, overwrites nor snapshots (kaniko's ignore list, plus what a
  * JVM executor needs): the kaniko dir, /proc, /sys, /dev, /etc/mtab, every mount point, /var/run
  * (and the directory it links to) unless {@code --ignore-var-run=false}, {@code --ignore-path}s,
- * and the executor's distribution; the engine adds the JVM, the context and the work dir.
+ * and the executor's distribution and classpath; the engine adds the JVM, the context and the work dir.
  */
 final class InPlaceIgnores {
   private InPlaceIgnores() {}
@@ -22,6 +23,11 @@ final class InPlaceIgnores {
     List<String> more = new ArrayList<>();
     addWithRealPath(more, options.kanikoDir());
     executorHome.ifPresent(home -> addWithRealPath(more, home));
+    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+      if (!entry.isEmpty() && !entry.endsWith("*")) {
+        addWithRealPath(more, Path.of(entry)); // run without bin/executor: keep the classpath too
+      }
+    }
     if (options.ignoreVarRun()) {
       varRunTarget().ifPresent(more::add);
     }

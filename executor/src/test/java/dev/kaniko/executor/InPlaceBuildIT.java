@@ -99,6 +99,7 @@ class InPlaceBuildIT {
     assertThat(container.path("/keep-me/secret.txt")).hasContent("secret");
     assertThat(container.path("/keep-me/written-by-run.txt")).hasContent("ign");
     assertThat(container.path("/kaniko/written-by-run.txt")).hasContent("k");
+    assertThat(container.path("/kaniko/tmp")).as("the JVM's temp dir in place").isDirectory();
     assertThat(container.path("/var/run/run.pid")).hasContent("run");
     assertThat(container.path("/var/run/existing.pid")).hasContent("1");
     assertThat(container.path("/etc/old-root.txt")).as("emptied before the base").doesNotExist();
