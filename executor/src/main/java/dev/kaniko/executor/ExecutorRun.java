@@ -72,9 +72,11 @@ final class ExecutorRun implements BuildAction {
     LOG.debug("build options: {}", options);
     RootfsDecision rootfs = rootfsDecision(options);
     boolean inPlace = rootfs.mode() == RootfsMode.IN_PLACE;
-    LOG.info("Building {} ({})", inPlace ? "in place on /" : "in chroot mode", rootfs.reason());
     if (inPlace) {
+      LOG.info("Building in place on / ({})", rootfs.reason());
       prepareJvmForInPlace(options.kanikoDir());
+    } else {
+      LOG.debug("Building in chroot mode ({})", rootfs.reason());
     }
     boolean underKanikoDir =
         inPlace || (containerDetector.inContainer() && options.rootfs().isEmpty());

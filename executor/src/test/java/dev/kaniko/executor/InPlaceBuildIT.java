@@ -137,6 +137,45 @@ class InPlaceBuildIT {
     }
   }
 
+  @Test
+  void rootfsSlash_fromAnEarlierStage_extractsItsLayersOverTheContainersRoot() throws Exception {
+    assumeThat(HostPlatform.isRoot()).as("namespaces and chroot need root").isTrue();
+    String base = BaseImages.pushBusybox(registry, ImageFormat.OCI).reference();
+    String destination = registry.reference("inplace/from-stage:1");
+    Path volume = Files.createDirectories(temp.resolve("volume"));
+    Files.writeString(volume.resolve("Dockerfile"), "ARG BASE\nFROM $BASE AS base\n"
+        + "RUN echo one > /one.txt\nFROM base\nRUN rm /one.txt && echo two > /two.txt\n");
+    // the distribution outside the kaniko dir: not "the executor image", so only --rootfs / is in place
+    ThrowawayContainer container = new ThrowawayContainer(temp.resolve("container/root"))
+        .readOnly(DISTRIBUTION, "/opt/kaniko-dist").volume(volume, "/workspace")
+        .tool("unshare", "/kaniko/bin/unshare").tool("setpriv", "/kaniko/bin/setpriv")
+        .tool("mount", "/kaniko/bin/mount").tool("env", "/kaniko/bin/env");
+    write(container.path("/kaniko/.docker/config.json"), "{}");
+    write(container.path("/etc/old-root.txt"), "the container's own file");
+
+    Path log = temp.resolve("executor.log");
+    int exit = container.run(List.of("/opt/kaniko-dist/bin/executor", "--rootfs", "/",
+        "--context", "/workspace", "--build-arg", "BASE=" + base, "--destination", destination,
+        "--insecure-registry", registry.host() + ":" + registry.port()), environment(), log, 300);
+
+    String output = Files.readString(log);
+    assertThat(exit).as(output).isZero();
+    assertThat(output).contains("Building in place on / (inside a container");
+    assertThat(container.path("/two.txt")).hasContent("two\n");
+    assertThat(container.path("/one.txt")).doesNotExist();
+    assertThat(container.path("/etc/old-root.txt")).doesNotExist();
+    assertThat(container.path("/etc/passwd")).isRegularFile();
+    Path layout = temp.resolve("pulled");
+    new Skopeo().copy(Skopeo.docker(destination), Skopeo.ociLayout(layout, "built"))
+        .sourceAccess(registry.access()).run();
+    Path rootfs = new Umoci().unpackRootfs(layout, "built", temp.resolve("unpacked"));
+    assertThat(rootfs.resolve("two.txt")).hasContent("two\n");
+    assertThat(rootfs.resolve("one.txt")).doesNotExist();
+    assertThat(allLayerEntries(layout, "built")).contains(".wh.one.txt", "one.txt", "two.txt")
+        .noneMatch(entry -> entry.startsWith("opt/") || entry.startsWith("kaniko")
+            || entry.startsWith("workspace") || entry.startsWith("usr/lib/jvm"));
+  }
+
   private static Map<String, String> environment() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PATH", "/kaniko/bin:/usr/sbin:/usr/bin:/sbin:/bin");

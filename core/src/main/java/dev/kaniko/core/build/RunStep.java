@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * RUN: runs the command in the stage's rootfs (in place on {@code /}, or chrooted) (private mount and pid namespaces,
- * the stage's env, USER, WORKDIR and SHELL) and returns what it changed.
+ * RUN: runs the command in the stage's rootfs (chrooted in private mount and pid namespaces, or in
+ * place on {@code /}) with the stage's env, USER, WORKDIR and SHELL, and returns what it changed.
  */
 final class RunStep {
   private final String fileName;
