@@ -10,8 +10,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Where a remote context is fetched and plugins keep scratch files: under {@code --kaniko-dir} in a
- * container (in-place mode), else in a temporary directory removed when closed (chroot mode).
+ * Where a remote context is fetched and plugins keep scratch files: under {@code --kaniko-dir} in
+ * in-place mode and in a container without {@code --rootfs}, else in a temporary directory removed
+ * when closed (chroot mode).
  */
 final class BuildDirectory implements AutoCloseable {
   private final Path root;
@@ -27,9 +28,10 @@ final class BuildDirectory implements AutoCloseable {
     this.temporary = temporary;
   }
 
-  static BuildDirectory create(BuildOptions options, boolean inContainer) {
+  /** @param underKanikoDir in place (where the temp dir is wiped) or in a container */
+  static BuildDirectory create(BuildOptions options, boolean underKanikoDir) {
     try {
-      if (options.rootfs().isPresent() || !inContainer) {
+      if (!underKanikoDir) {
         Path root = Files.createTempDirectory("kaniko-build-");
         return new BuildDirectory(root, root.resolve("buildcontext"), root.resolve("work"), true);
       }
@@ -41,7 +43,7 @@ final class BuildDirectory implements AutoCloseable {
           root, root.resolve("buildcontext"), root.resolve("plugin-work"), false);
     } catch (IOException e) {
       throw new UserException("cannot create the build directory under "
-          + (inContainer ? options.kanikoDir() : "the temp dir") + ": " + e.getMessage(), e);
+          + (underKanikoDir ? options.kanikoDir() : "the temp dir") + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,39 +1,32 @@
 package dev.kaniko.executor;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
-/** Tells whether this process runs inside a container (docker, podman, kubernetes). */
+/**
+ * Tells whether this process runs inside a container (docker, podman, kubernetes), with the
+ * engine's heuristics ({@link dev.kaniko.core.rootfs.ContainerDetector}).
+ */
 final class ContainerDetector {
-  private final Path root;
-  private final Map<String, String> env;
+  private final dev.kaniko.core.rootfs.ContainerDetector detector;
 
   /** {@code root} is {@code /} outside tests. */
   ContainerDetector(Path root, Map<String, String> env) {
-    this.root = root;
-    this.env = env;
+    this.detector = new dev.kaniko.core.rootfs.ContainerDetector(env, root);
   }
 
   boolean inContainer() {
-    if (env.containsKey("container") || env.containsKey("KUBERNETES_SERVICE_HOST")) {
-      return true;
-    }
-    if (Files.exists(root.resolve(".dockerenv")) || Files.exists(root.resolve("run/.containerenv"))) {
-      return true;
-    }
-    return cgroupNamesAContainer();
+    return detector.isInsideContainer();
   }
 
-  private boolean cgroupNamesAContainer() {
-    Path cgroup = root.resolve("proc/1/cgroup");
-    try {
-      String text = Files.readString(cgroup);
-      return text.contains("docker") || text.contains("kubepods") || text.contains("containerd")
-          || text.contains("libpod");
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
+  /** Why this looks like a container, for the log; empty outside one. */
+  Optional<String> evidence() {
+    return detector.evidence();
+  }
+
+  /** The engine's detector, for {@link dev.kaniko.core.rootfs.RootfsModeResolver}. */
+  dev.kaniko.core.rootfs.ContainerDetector engineDetector() {
+    return detector;
   }
 }

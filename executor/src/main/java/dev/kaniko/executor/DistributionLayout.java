@@ -10,6 +10,12 @@ final class DistributionLayout {
 
   private DistributionLayout() {}
 
+  /** The distribution's root directory, when running from the distribution. */
+  static Optional<Path> home() {
+    String home = System.getProperty(HOME_PROPERTY);
+    return home == null || home.isEmpty() ? Optional.empty() : Optional.of(Path.of(home));
+  }
+
   /** The distribution's {@code plugins/} directory, when running from the distribution. */
   static Optional<Path> pluginsDir() {
     String home = System.getProperty(HOME_PROPERTY);

@@ -11,12 +11,19 @@ import dev.kaniko.core.build.ImageBuilder;
 import dev.kaniko.core.build.SnapshotStrategies;
 import dev.kaniko.core.options.BuildOptions;
 import dev.kaniko.core.plugin.HostPluginContext;
+import dev.kaniko.core.rootfs.IgnoredPaths;
+import dev.kaniko.core.rootfs.RootfsDecision;
+import dev.kaniko.core.rootfs.RootfsMode;
+import dev.kaniko.core.rootfs.RootfsModeException;
+import dev.kaniko.core.rootfs.RootfsModeResolver;
 import dev.kaniko.spi.PluginContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +36,8 @@ final class ExecutorRun implements BuildAction {
   private final ContainerDetector containerDetector;
   private final DockerfileLocator dockerfileLocator;
   private final Clock clock;
+  private final Optional<Path> executorHome;
+  private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
 
   ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
       ContainerDetector containerDetector, DockerfileLocator dockerfileLocator) {
@@ -37,10 +46,21 @@ final class ExecutorRun implements BuildAction {
 
   ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
       ContainerDetector containerDetector, DockerfileLocator dockerfileLocator, Clock clock) {
+    this(contextFetchers, containerDetector, dockerfileLocator, clock, DistributionLayout.home());
+  }
+
+  /**
+   * @param executorHome the distribution the executor runs from ({@code kaniko.home}); inside the
+   *     kaniko dir it means "the executor image", where a container builds in place by default
+   */
+  ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
+      ContainerDetector containerDetector, DockerfileLocator dockerfileLocator, Clock clock,
+      Optional<Path> executorHome) {
     this.contextFetchers = contextFetchers;
     this.containerDetector = containerDetector;
     this.dockerfileLocator = dockerfileLocator;
     this.clock = clock;
+    this.executorHome = executorHome;
   }
 
   /**
@@ -51,8 +71,18 @@ final class ExecutorRun implements BuildAction {
   @Override
   public void run(BuildOptions options) {
     LOG.debug("build options: {}", options);
+    RootfsDecision rootfs = rootfsDecision(options);
+    boolean inPlace = rootfs.mode() == RootfsMode.IN_PLACE;
+    if (inPlace) {
+      LOG.info("Building in place on / ({})", rootfs.reason());
+      prepareJvmForInPlace(options.kanikoDir());
+    } else {
+      LOG.debug("Building in chroot mode ({})", rootfs.reason());
+    }
+    boolean underKanikoDir =
+        inPlace || (containerDetector.inContainer() && options.rootfs().isEmpty());
     try (ContextFetcher fetcher = contextFetchers.apply(options);
-        BuildDirectory buildDir = BuildDirectory.create(options, containerDetector.inContainer())) {
+        BuildDirectory buildDir = BuildDirectory.create(options, underKanikoDir)) {
       LOG.debug("context download directory: {}", buildDir.contextDir());
       Path context =
           fetcher.fetch(ContextRequests.of(options), buildDir.contextDir(), buildDir.workDir());
@@ -60,7 +90,53 @@ final class ExecutorRun implements BuildAction {
       Path dockerfile = dockerfileLocator.locate(options.dockerfile(), context);
       LOG.info("Using Dockerfile {}", dockerfile);
       build(options, buildDir.workDir(), context, dockerfile, credentials(fetcher, buildDir),
-          snapshots(fetcher, buildDir), gitSources(fetcher, buildDir));
+          snapshots(fetcher, buildDir), gitSources(fetcher, buildDir),
+          inPlace ? Optional.of(InPlaceIgnores.of(options, executorHome)) : Optional.empty());
+    }
+  }
+
+  /**
+   * In place or chroot (kaniko's rules plus ours, {@link RootfsModeResolver}); {@code --rootfs /}
+   * outside a container without {@code --force} is kaniko's one-line error, before anything else.
+   */
+  private RootfsDecision rootfsDecision(BuildOptions options) {
+    try {
+      return new RootfsModeResolver(containerDetector.engineDetector(),
+          () -> Path.of(System.getProperty("java.io.tmpdir")))
+          .decide(options.rootfs(), options.force(), fromExecutorImage(options.kanikoDir()));
+    } catch (RootfsModeException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * In place, {@code /} becomes the image being built: the JDK's default process launch runs
+   * {@code jspawnhelper}, a dynamically linked program whose loader ({@code /lib64/ld-linux...})
+   * the base image need not have, so FORK execs RUN's program straight from the executor; and the
+   * JVM's temp files (native libraries it unpacks) go to {@code <kaniko-dir>/tmp}, not to the
+   * image's /tmp. Both are read by the JDK at first use, which comes after this.
+   */
+  private static void prepareJvmForInPlace(Path kanikoDir) {
+    if (System.getProperty(LAUNCH_MECHANISM) == null) {
+      System.setProperty(LAUNCH_MECHANISM, "FORK");
+    }
+    try {
+      Path tmp = Files.createDirectories(kanikoDir.toAbsolutePath().resolve("tmp"));
+      System.setProperty("java.io.tmpdir", tmp.toString());
+    } catch (IOException e) {
+      throw new UserException("cannot create " + kanikoDir.resolve("tmp") + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the executor runs from its own image: its distribution lies in the kaniko dir. */
+  private boolean fromExecutorImage(Path kanikoDir) {
+    if (executorHome.isEmpty() || !Files.isDirectory(kanikoDir)) {
+      return false;
+    }
+    try {
+      return executorHome.get().toRealPath().startsWith(kanikoDir.toRealPath());
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -97,10 +173,13 @@ final class ExecutorRun implements BuildAction {
   }
 
   private void build(BuildOptions options, Path workDir, Path context, Path dockerfile,
-      CredentialSource credentials, SnapshotStrategies snapshots, GitSources git) {
+      CredentialSource credentials, SnapshotStrategies snapshots, GitSources git,
+      Optional<IgnoredPaths> inPlace) {
     try {
-      BuildResult result = new ImageBuilder(options, workDir, clock, credentials)
-          .withSnapshotStrategies(snapshots).withGitSources(git).build(context, dockerfile);
+      ImageBuilder builder = new ImageBuilder(options, workDir, clock, credentials)
+          .withSnapshotStrategies(snapshots).withGitSources(git);
+      inPlace.ifPresent(builder::inPlace);
+      BuildResult result = builder.build(context, dockerfile);
       LOG.debug("build timings: {}", result.timings());
       if (options.report().isPresent()) {
         writeReport(options, result, options.report().get());

@@ -83,21 +83,7 @@ class ExecutorCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--whitelist-var-run"})
-  void deprecatedAlias_printsAWarningNamingTheReplacement(String alias) {
-    FlagTable.Row row = FlagTable.executor().stream()
-        .filter(candidate -> candidate.flag().equals(alias)).findFirst().orElseThrow();
-
-    CliHarness.Result result = CliHarness.executor(row.sampleArgs().toArray(String[]::new));
-
-    String replacement = DeprecatedAliases.executor().get(alias);
-    assertThat(result.errLines()).containsExactly(
-        "WARN flag " + alias + " is deprecated, use " + replacement + " instead",
-        "error: " + replacement + " is not supported yet");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"--customPlatform", "--tarPath", "--snapshotMode"})
+  @ValueSource(strings = {"--customPlatform", "--tarPath", "--snapshotMode", "--whitelist-var-run"})
   void deprecatedAliasOfAWorkingFlag_warnsAndBuilds(String alias) {
     FlagTable.Row row = FlagTable.executor().stream()
         .filter(candidate -> candidate.flag().equals(alias)).findFirst().orElseThrow();

@@ -3,6 +3,7 @@ package dev.kaniko.core.build;
 import dev.kaniko.core.auth.CredentialSource;
 import dev.kaniko.core.cache.BaseImageCache;
 import dev.kaniko.core.cache.CachedImage;
+import dev.kaniko.core.extract.ExtractMode;
 import dev.kaniko.core.extract.ExtractOptions;
 import dev.kaniko.core.extract.TarExtractor;
 import dev.kaniko.core.image.Descriptor;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,16 +44,44 @@ final class BaseImageStep {
   private final Path layersDir;
   private final RetryingExtraction extraction;
   private long bytesPulled;
+  /** Paths extraction never writes nor deletes (in-place mode); nothing otherwise. */
+  private Predicate<String> ignored = path -> false;
 
   BaseImageStep(BuildOptions options, CredentialSource credentials, Path layersDir) {
     this.options = options;
     this.credentials = credentials;
     this.layersDir = layersDir;
-    this.extraction = new RetryingExtraction(BaseImageStep::extract,
+    this.extraction = new RetryingExtraction(this::extract,
         Math.max(0, options.imageFsExtractRetry()), LOG::warn);
   }
 
   BaseImage pull(String reference, Platform platform, Path rootfs)
+      throws BuildException, IOException {
+    return pull(reference, platform, rootfs, path -> false);
+  }
+
+  /** {@link #pull} whose extraction never writes nor deletes a path {@code ignore} matches. */
+  BaseImage pull(String reference, Platform platform, Path rootfs, Predicate<String> ignore)
+      throws BuildException, IOException {
+    this.ignored = ignore;
+    try {
+      return pullAndExtract(reference, platform, rootfs);
+    } finally {
+      this.ignored = path -> false;
+    }
+  }
+
+  /** Extracts one (compressed or plain) layer file into {@code rootfs}, sparing {@code ignore}. */
+  void extractLayer(Path layer, Path rootfs, Predicate<String> ignore) throws IOException {
+    this.ignored = ignore;
+    try {
+      extraction.extract(layer, rootfs);
+    } finally {
+      this.ignored = path -> false;
+    }
+  }
+
+  private BaseImage pullAndExtract(String reference, Platform platform, Path rootfs)
       throws BuildException, IOException {
     ImageReference ref = parse(reference);
     Optional<CachedImage> cached = fromCacheDir(ref, platform);
@@ -147,9 +177,10 @@ final class BaseImageStep {
     return layers;
   }
 
-  private static void extract(Path layer, Path rootfs) throws IOException {
+  private void extract(Path layer, Path rootfs) throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(layer), 1 << 16)) {
-      new TarExtractor(ExtractOptions.layer()).extract(in, rootfs);
+      new TarExtractor(ExtractOptions.builder(ExtractMode.LAYER).ignore(ignored).build())
+          .extract(in, rootfs);
     }
   }
 

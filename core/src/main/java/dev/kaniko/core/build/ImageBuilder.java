@@ -16,6 +16,7 @@ import dev.kaniko.core.layer.LayerOptions;
 import dev.kaniko.core.layer.LayerWriter;
 import dev.kaniko.core.options.BuildOptions;
 import dev.kaniko.core.rootfs.IgnoredPaths;
+import dev.kaniko.core.rootfs.RootfsCleaner;
 import dev.kaniko.core.snapshot.SnapshotMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -50,6 +53,7 @@ public final class ImageBuilder {
   private final Optional<CredentialSource> credentials;
   private SnapshotStrategies snapshots = SnapshotStrategies.builtin();
   private GitSources gitSources = GitSources.none();
+  private Optional<IgnoredPaths> inPlace = Optional.empty();
 
   /** A builder reading credentials through the process environment ({@code DOCKER_CONFIG}). */
   public ImageBuilder(BuildOptions options, Path workDir, Clock clock) {
@@ -99,6 +103,17 @@ public final class ImageBuilder {
     return this;
   }
 
+  /**
+   * Builds the target stage in place (kaniko's mode, rootfs {@code /}): {@code /} is emptied but
+   * for {@code ignored} (the kaniko dir, the JVM, /proc, mount points...; the build adds the
+   * context, the work dir, the cache dir and {@code java.home}), the base is extracted over it and
+   * RUN runs without chroot. Earlier stages are built in chroot mode under the work dir.
+   */
+  public ImageBuilder inPlace(IgnoredPaths ignored) {
+    this.inPlace = Optional.of(ignored);
+    return this;
+  }
+
   /** The given credentials, else the docker config of the environment (read once per build). */
   private CredentialSource credentials() throws BuildException {
     return credentials.isPresent() ? credentials.get() : Credentials.fromEnvironment(env);
@@ -129,7 +144,7 @@ public final class ImageBuilder {
         lap(timings, "push", written);
       }
       LOG.info("Built image {}", image.digest());
-      cleanup();
+      cleanup(context);
       return new BuildResult(image.digest(), image.configJson().digest(), image.config(),
           image.manifest().layers(), timings, baseImages.bytesPulled(),
           push.map(PushStep::bytesPushed).orElse(0L));
@@ -188,6 +203,9 @@ public final class ImageBuilder {
         IgnoredPaths.of(options.ignorePaths()), targetRootfs(),
         new SnapshotPolicy(options.singleSnapshot(), options.forceBuildMetadata()));
     stages.gitSources(gitSources);
+    if (inPlace.isPresent()) {
+      stages.inPlaceTarget(inPlaceIgnores(context));
+    }
     for (PlannedStage stage : plan.stages()) {
       built.put(stage.index(), stages.build(stage));
     }
@@ -199,13 +217,13 @@ public final class ImageBuilder {
    * and DIR keeps the image's filesystem afterwards; other stages use the work dir.
    */
   private Optional<Path> targetRootfs() throws BuildException, IOException {
-    if (options.rootfs().isEmpty()) {
+    if (options.rootfs().isEmpty() || inPlace.isPresent()) {
       return Optional.empty();
     }
     Path dir = options.rootfs().get().toAbsolutePath().normalize();
     if (dir.getParent() == null) {
-      throw new BuildException("--rootfs /: building in place (kaniko's in-place mode) is not"
-          + " supported yet; give --rootfs an empty directory");
+      throw new BuildException("--rootfs /: building in place is decided by the executor"
+          + " (ImageBuilder.inPlace); give --rootfs an empty directory");
     }
     if (Files.isDirectory(dir)) {
       try (var entries = Files.list(dir)) {
@@ -222,7 +240,12 @@ public final class ImageBuilder {
    * --cleanup (kaniko's DeleteFilesystem after a successful build): empties the --rootfs
    * directory, the only filesystem a build keeps (the work dir is always emptied).
    */
-  private void cleanup() throws IOException {
+  private void cleanup(Path context) throws IOException {
+    if (options.cleanup() && inPlace.isPresent()) {
+      LOG.info("Deleting filesystem / (--cleanup), keeping {}", inPlaceIgnores(context).entries());
+      RootfsCleaner.clean(Path.of("/"), inPlaceIgnores(context));
+      return;
+    }
     if (!options.cleanup() || options.rootfs().isEmpty()) {
       return;
     }
@@ -233,6 +256,25 @@ public final class ImageBuilder {
         TreeDeleter.delete(entry);
       }
     }
+  }
+
+  /**
+   * What in-place mode never deletes, overwrites nor snapshots: the given set plus the build
+   * context, the work dir, the cache dir and the running JVM ({@code java.home}).
+   */
+  private IgnoredPaths inPlaceIgnores(Path context) throws IOException {
+    List<String> more = new ArrayList<>();
+    more.add(context.toAbsolutePath().normalize().toString());
+    more.add(workDir.toAbsolutePath().normalize().toString());
+    if (options.cacheDir() != null && Files.isDirectory(options.cacheDir())) {
+      more.add(options.cacheDir().toAbsolutePath().normalize().toString());
+    }
+    String javaHome = System.getProperty("java.home");
+    if (javaHome != null && !javaHome.isEmpty()) {
+      more.add(javaHome);
+      more.add(Path.of(javaHome).toRealPath().toString());
+    }
+    return inPlace.orElseThrow().plus(more);
   }
 
   /** The snapshot provider's name: {@code new-run} with --use-new-run, else --snapshot-mode. */

@@ -3,8 +3,10 @@ package dev.kaniko.core.build;
 import dev.kaniko.core.dockerfile.instructions.RunInstruction;
 import dev.kaniko.core.layer.LayerContents;
 import dev.kaniko.core.run.ChrootRunner;
+import dev.kaniko.core.run.InPlaceRunner;
 import dev.kaniko.core.run.RunCommand;
 import dev.kaniko.core.run.RunException;
+import dev.kaniko.core.run.Runner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * RUN in chroot mode: runs the command in the stage's rootfs (private mount and pid namespaces,
- * the stage's env, USER, WORKDIR and SHELL) and returns what it changed.
+ * RUN: runs the command in the stage's rootfs (chrooted in private mount and pid namespaces, or in
+ * place on {@code /}) with the stage's env, USER, WORKDIR and SHELL, and returns what it changed.
  */
 final class RunStep {
   private final String fileName;
@@ -34,10 +36,16 @@ final class RunStep {
   void execute(RunInstruction run, StageState stage) throws BuildException {
     checkFlags(run);
     try {
-      ChrootRunner.forHost(stage.rootfs).run(command(run, stage), line -> { });
+      runner(stage).run(command(run, stage), line -> { });
     } catch (RunException e) {
       throw new BuildException(e.getMessage(), e);
     }
+  }
+
+  /** In place (rootfs {@code /}): the command as a child process; else chrooted into the stage. */
+  private static Runner runner(StageState stage) {
+    return stage.rootfs.getParent() == null ? InPlaceRunner.forHost()
+        : ChrootRunner.forHost(stage.rootfs);
   }
 
   private void checkFlags(RunInstruction run) throws BuildException {

@@ -15,6 +15,7 @@ import dev.kaniko.core.dockerfile.instructions.WorkdirInstruction;
 import dev.kaniko.core.image.ImageConfig;
 import dev.kaniko.core.image.Platform;
 import dev.kaniko.core.rootfs.IgnoredPaths;
+import dev.kaniko.core.rootfs.RootfsCleaner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,8 @@ final class StageBuilder {
   private final RunStep run;
   private final Optional<Path> targetRootfs;
   private final SnapshotPolicy policy;
+  /** In-place mode: the target stage is built on {@code /}, never touching these paths. */
+  private Optional<IgnoredPaths> inPlace = Optional.empty();
 
   StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
       ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform,
@@ -75,6 +78,15 @@ final class StageBuilder {
     add.gitSources(sources);
   }
 
+  /**
+   * Builds the target stage in place ({@code /} emptied but for {@code ignored}, the base extracted
+   * over it, RUN without chroot); earlier stages stay in their directories under the work dir.
+   */
+  StageBuilder inPlaceTarget(IgnoredPaths ignored) {
+    this.inPlace = Optional.of(ignored);
+    return this;
+  }
+
   StageState build(PlannedStage planned) throws BuildException, IOException {
     StageState stage = start(planned);
     if (policy.singleSnapshot()) {
@@ -91,6 +103,10 @@ final class StageBuilder {
 
   private StageState start(PlannedStage planned) throws BuildException, IOException {
     StageBase base = planned.base();
+    boolean inPlaceStage = planned.index() == plan.targetIndex() && inPlace.isPresent();
+    if (inPlaceStage) {
+      return startInPlace(planned, inPlace.get());
+    }
     Path rootfs = planned.index() == plan.targetIndex() && targetRootfs.isPresent()
         ? targetRootfs.get() : stagesDir.resolve(String.valueOf(planned.index()));
     LOG.info("Building stage {} ({}) FROM {}", planned.index(), planned.stage().displayName(),
@@ -114,11 +130,50 @@ final class StageBuilder {
     return stage;
   }
 
+  /**
+   * The target stage in place: {@code /} is emptied but for the ignored paths (kaniko's
+   * DeleteFilesystem), then the base (a registry image, or an earlier stage's layers) is extracted
+   * over it, never writing an ignored path; snapshots skip the ignored paths.
+   */
+  private StageState startInPlace(PlannedStage planned, IgnoredPaths ignored)
+      throws BuildException, IOException {
+    Path root = Path.of("/");
+    StageBase base = planned.base();
+    LOG.info("Building stage {} ({}) FROM {} in place on / (kept: {})", planned.index(),
+        planned.stage().displayName(), base.reference(), ignored.entries());
+    long deleted = RootfsCleaner.clean(root, ignored);
+    LOG.debug("Deleted {} entries of / before extracting the base", deleted);
+    StageState stage;
+    if (base.isScratch()) {
+      stage = new StageState(planned, root, plan.newScope(Map.of()), scratch, List.of());
+    } else if (base.stage().isPresent()) {
+      StageState parent = built.get(base.stage().getAsInt());
+      for (var layer : parent.layers) {
+        baseImages.extractLayer(layer.path(), root, ignored);
+      }
+      ImageConfig image = parent.currentImage();
+      stage = new StageState(planned, root, parent.scope.inherit(),
+          image.withConfig(image.config().toBuilder().clearOnBuild().build()), parent.layers);
+      stage.format = parent.format;
+    } else {
+      stage = fromImage(planned, root, ignored);
+    }
+    MetadataStep.env(stage.scope.imageEnvironment(), stage.config);
+    stage.snapshot = new StageSnapshot(snapshots.create(snapshotName), root,
+        ignored.plus(ignoredPaths.entries()));
+    return stage;
+  }
+
   private StageState fromImage(PlannedStage planned, Path rootfs)
       throws BuildException, IOException {
+    return fromImage(planned, rootfs, path -> false);
+  }
+
+  private StageState fromImage(PlannedStage planned, Path rootfs,
+      java.util.function.Predicate<String> ignored) throws BuildException, IOException {
     Files.createDirectories(rootfs);
     Platform platform = planned.platform().orElse(targetPlatform);
-    BaseImage base = baseImages.pull(planned.base().reference(), platform, rootfs);
+    BaseImage base = baseImages.pull(planned.base().reference(), platform, rootfs, ignored);
     ImageConfig image = base.config();
     List<String> triggers = image.config().onBuild() == null ? List.of()
         : image.config().onBuild();

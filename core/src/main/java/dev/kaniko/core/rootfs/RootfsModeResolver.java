@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>{@code --rootfs DIR} (not {@code /}): chroot into DIR, inside a container or not;
- *   <li>{@code --rootfs /}, or no {@code --rootfs} inside a container: in place;
+ *   <li>{@code --rootfs /}, or no {@code --rootfs} inside a container: in place (by default only
+ *       inside the executor image, see {@link #decide(Optional, boolean, boolean)});
  *   <li>outside a container, in place only with {@code --force} (kaniko's rule): {@code --rootfs /}
  *       without it is an error, and without {@code --rootfs} the default is chroot into a fresh
  *       directory from the supplier.
@@ -35,7 +36,23 @@ public final class RootfsModeResolver {
   }
 
   public RootfsDecision decide(Optional<Path> rootfsFlag, boolean force) throws RootfsModeException {
+    return decide(rootfsFlag, force, true);
+  }
+
+  /**
+   * As {@link #decide(Optional, boolean)}, but without {@code --rootfs} and {@code --force} a
+   * container only means in place when {@code fromExecutorImage} (the executor runs from its own
+   * image, its distribution inside the kaniko dir): emptying {@code /} of any other container (a CI
+   * job's, kaniko #1870) is never a default; chroot mode is.
+   */
+  public RootfsDecision decide(Optional<Path> rootfsFlag, boolean force, boolean fromExecutorImage)
+      throws RootfsModeException {
     Optional<String> evidence = detector.evidence();
+    if (rootfsFlag.isEmpty() && !force && evidence.isPresent() && !fromExecutorImage) {
+      Path dir = defaultChrootDir.get().toAbsolutePath().normalize();
+      return new RootfsDecision(RootfsMode.CHROOT, dir, "inside a container (" + evidence.get()
+          + ") but not the executor image: chroot mode by default (--rootfs / builds in place)");
+    }
     if (rootfsFlag.isPresent() && !isSlash(rootfsFlag.get())) {
       Path dir = rootfsFlag.get().toAbsolutePath().normalize();
       return new RootfsDecision(RootfsMode.CHROOT, dir, "--rootfs " + dir);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +27,15 @@ final class ProcessExecution {
    */
   RunResult run(RunCommand command, List<String> commandLine, String hostPath, Path directory, OutputSink sink)
       throws RunException {
+    return run(command, commandLine, Map.of("PATH", hostPath), directory, sink);
+  }
+
+  /** @param environment exactly the environment the command line starts with */
+  RunResult run(RunCommand command, List<String> commandLine, Map<String, String> environment,
+      Path directory, OutputSink sink) throws RunException {
     ProcessBuilder builder = factory.create(commandLine);
     builder.environment().clear();
-    builder.environment().put("PATH", hostPath);
+    builder.environment().putAll(environment);
     builder.directory(directory.toFile());
     builder.redirectErrorStream(true);
     builder.redirectInput(new File("/dev/null"));

@@ -74,6 +74,29 @@ class RootfsModeResolverTest {
     assertThat(inside().decide(Optional.of(Path.of("/")), false).mode()).isEqualTo(RootfsMode.IN_PLACE);
   }
 
+  @Test
+  void decide_noFlagInsideAnotherContainer_isChrootNotInPlace() throws Exception {
+    RootfsDecision decision = inside().decide(Optional.empty(), false, false);
+
+    assertThat(decision.mode()).isEqualTo(RootfsMode.CHROOT);
+    assertThat(decision.root()).isEqualTo(defaultDir);
+    assertThat(decision.reason()).contains("not the executor image");
+  }
+
+  @Test
+  void decide_noFlagInsideTheExecutorImage_isInPlace() throws Exception {
+    assertThat(inside().decide(Optional.empty(), false, true).mode()).isEqualTo(RootfsMode.IN_PLACE);
+  }
+
+  @Test
+  void decide_rootfsSlashOrForceInsideAnotherContainer_isInPlace() throws Exception {
+    RootfsModeResolver inside = inside();
+
+    assertThat(inside.decide(Optional.of(Path.of("/")), false, false).mode())
+        .isEqualTo(RootfsMode.IN_PLACE);
+    assertThat(inside.decide(Optional.empty(), true, false).mode()).isEqualTo(RootfsMode.IN_PLACE);
+  }
+
   private RootfsModeResolver outside() {
     return new RootfsModeResolver(new ContainerDetector(Map.of(), fsRoot), () -> defaultDir);
   }
