@@ -28,8 +28,11 @@ final class CopyStep {
   private final Dockerfile dockerfile;
   private final Map<Integer, StageState> stages;
   private final Path scratchDir;
+  private final DockerIgnore ignore;
 
-  CopyStep(Path context, Dockerfile dockerfile, Map<Integer, StageState> stages, Path scratchDir) {
+  CopyStep(Path context, Dockerfile dockerfile, Map<Integer, StageState> stages, Path scratchDir,
+      DockerIgnore ignore) {
+    this.ignore = ignore;
     this.context = context;
     this.dockerfile = dockerfile;
     this.stages = stages;
@@ -79,8 +82,7 @@ final class CopyStep {
   private CopyOperation sourceOperation(CopyInstruction copy, StageState stage)
       throws BuildException, IOException {
     if (copy.from().isEmpty()) {
-      return new CopyOperation(context, "the build context", stage.rootfs,
-          DockerIgnore.load(context));
+      return new CopyOperation(context, "the build context", stage.rootfs, ignore);
     }
     String from = copy.from().get();
     Optional<Integer> index = stageIndex(from);

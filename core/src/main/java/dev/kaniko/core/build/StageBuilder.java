@@ -1,6 +1,7 @@
 package dev.kaniko.core.build;
 
 import dev.kaniko.core.copy.CopyOperation;
+import dev.kaniko.core.copy.DockerIgnore;
 import dev.kaniko.core.dockerfile.BuildPlan;
 import dev.kaniko.core.dockerfile.DockerfileException;
 import dev.kaniko.core.dockerfile.PlannedStage;
@@ -50,7 +51,7 @@ final class StageBuilder {
   StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
       ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform,
       SnapshotStrategies snapshots, String snapshotName, IgnoredPaths ignoredPaths,
-      Optional<Path> targetRootfs, SnapshotPolicy policy) {
+      Optional<Path> targetRootfs, SnapshotPolicy policy, DockerIgnore ignore) {
     this.plan = plan;
     this.stagesDir = stagesDir;
     this.built = built;
@@ -64,7 +65,8 @@ final class StageBuilder {
     this.run = new RunStep(plan.dockerfile().fileName());
     this.targetRootfs = targetRootfs;
     this.policy = policy;
-    this.copy = new CopyStep(context, plan.dockerfile(), built, stagesDir.resolve("scratch"));
+    this.copy =
+        new CopyStep(context, plan.dockerfile(), built, stagesDir.resolve("scratch"), ignore);
     this.add = new AddStep(copy, plan.dockerfile().fileName());
   }
 
