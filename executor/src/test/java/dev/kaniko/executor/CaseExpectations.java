@@ -40,6 +40,12 @@ final class CaseExpectations {
     c.get("image").fields().forEachRemaining(e -> soft.assertThat(
         DockerfileCasesIT.text(image.config().get(e.getKey())))
         .as(e.getKey()).isEqualTo(DockerfileCasesIT.text(hostValue(e.getValue()))));
+    if (!c.get("image").has("created")) {
+      // a build's time: an RFC 3339 instant of the last hour
+      java.time.Instant created = java.time.Instant.parse(image.config().path("created").asText());
+      soft.assertThat(created).as("created").isBetween(
+          java.time.Instant.now().minus(java.time.Duration.ofHours(1)), java.time.Instant.now());
+    }
     if (c.get("history").isArray()) {
       history();
     }

@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * Runs the real {@code buildah} (Debian's) as root with vfs storage and chroot isolation, its
  * storage ({@code --root}/{@code --runroot}), signature policy and registries.conf in a temp
- * directory of its own, so the host's containers storage and config never matter. Close to delete it.
+ * directory of its own ({@code TMPDIR} too), so the host's containers storage and config never
+ * matter. Close to delete it. Like skopeo, it still updates containers/image's blob info cache
+ * ({@code /var/lib/containers/cache} for root), which no flag moves.
  */
 public final class Buildah implements AutoCloseable {
   private final Path home;
@@ -23,8 +25,13 @@ public final class Buildah implements AutoCloseable {
     this.home = TempDirs.create("kaniko-buildah-");
     write(home.resolve("policy.json"), "{\"default\":[{\"type\":\"insecureAcceptAnything\"}]}");
     write(home.resolve("registries.conf"), "unqualified-search-registries = []\n");
+    write(home.resolve("storage.conf"), "[storage]\ndriver = \"vfs\"\ngraphroot = \""
+        + home.resolve("root") + "\"\nrunroot = \"" + home.resolve("runroot") + "\"\n");
+    createDirectory(home.resolve("tmp"));
     this.runner = CommandRunner.create().withTimeout(Duration.ofMinutes(5)).withEnvironment(Map.of(
         "CONTAINERS_REGISTRIES_CONF", home.resolve("registries.conf").toString(),
+        "CONTAINERS_STORAGE_CONF", home.resolve("storage.conf").toString(),
+        "TMPDIR", home.resolve("tmp").toString(),
         "BUILDAH_ISOLATION", "chroot", "STORAGE_DRIVER", "vfs"));
   }
 
@@ -72,6 +79,14 @@ public final class Buildah implements AutoCloseable {
         "--runroot", home.resolve("runroot").toString(), "--storage-driver", "vfs"));
     command.addAll(args);
     return command;
+  }
+
+  private static void createDirectory(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void write(Path file, String text) {
