@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +42,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The data-driven Dockerfile suite: every directory of {@code src/test/resources/dockerfiles/} is
  * built in process by the executor against one harness registry, pulled back and checked against
- * its {@code expect.json} (files and config, field by field); then built with buildah and compared
- * with our image after the normalisations of {@link BuildahDifferential} (docs/differential.md).
+ * its {@code expect.json} (files and config, field by field); then built with buildah (in the
+ * background, one build at a time, while ours run) and compared with our image after the
+ * normalisations of {@link BuildahDifferential} (docs/differential.md).
  */
 class DockerfileCasesIT {
   @RegisterExtension static RegistryExtension registry = RegistryExtension.plain();
@@ -47,9 +52,19 @@ class DockerfileCasesIT {
   private static Path temp;
   private static Buildah buildah;
   private static final Map<String, Built> OURS = new ConcurrentHashMap<>();
+  private static final Map<String, Future<Theirs>> THEIRS = new ConcurrentHashMap<>();
+  /** buildah builds run one at a time in the background, next to our in-process builds. */
+  private static final ExecutorService BUILDAH_THREAD = Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "buildah-cases");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   /** Our build of one case: the executor's outcome and, when it succeeded, the pulled image. */
   record Built(CliHarness.Result result, ImageTree image) {}
+
+  /** buildah's build of one case: its outcome and, when it succeeded, the image it wrote. */
+  record Theirs(CommandResult result, ImageTree image) {}
 
   @BeforeAll
   static void pushBases() {
@@ -59,7 +74,9 @@ class DockerfileCasesIT {
   }
 
   @AfterAll
-  static void cleanUp() {
+  static void cleanUp() throws InterruptedException {
+    BUILDAH_THREAD.shutdownNow();
+    BUILDAH_THREAD.awaitTermination(5, TimeUnit.MINUTES);
     if (buildah != null) {
       buildah.close();
     }
@@ -71,7 +88,14 @@ class DockerfileCasesIT {
   @TestFactory
   Stream<DynamicNode> cases() {
     String only = System.getProperty("kaniko.cases", ".*");
-    return DockerfileCase.all().stream().filter(c -> c.name().matches(only))
+    List<DockerfileCase> cases =
+        DockerfileCase.all().stream().filter(c -> c.name().matches(only)).toList();
+    for (DockerfileCase c : cases) {
+      if (c.buildahSkip() == null && c.parentDockerfile() == null) { // a parent is ours: built later
+        THEIRS.put(c.name(), BUILDAH_THREAD.submit(() -> buildahBuild(c)));
+      }
+    }
+    return cases.stream()
         .map(c -> DynamicContainer.dynamicContainer(c.name(), Stream.of(
             DynamicTest.dynamicTest("builds as expected", () -> checkExpectations(c)),
             DynamicTest.dynamicTest("matches buildah", () -> compareWithBuildah(c)))));
@@ -90,17 +114,30 @@ class DockerfileCasesIT {
   private void compareWithBuildah(DockerfileCase c) throws Exception {
     assumeTrue(c.buildahSkip() == null, () -> "not built with buildah: " + c.buildahSkip());
     Built ours = ours(c);
+    Future<Theirs> pending = THEIRS.get(c.name());
+    Theirs theirs = pending != null ? pending.get() : buildahBuild(c);
+    CommandResult result = theirs.result();
     if (c.error() != null) {
-      CommandResult theirs = buildah(c);
-      assertThat(theirs.exitCode()).as("buildah must refuse it too: " + theirs.stdout()).isNotZero();
+      assertThat(result.exitCode()).as("buildah must refuse it too: " + result.stdout()).isNotZero();
       return;
     }
-    CommandResult theirs = buildah(c);
-    assertThat(theirs.exitCode()).as("buildah build:\n" + theirs.stdout() + theirs.stderr()).isZero();
+    assertThat(result.exitCode()).as("buildah build:\n" + result.stdout() + result.stderr()).isZero();
+    BuildahDifferential.assertSame(ours.image(), theirs.image(), c.buildahIgnored());
+  }
+
+  private static Theirs buildahBuild(DockerfileCase c) throws Exception {
+    Path context = c.prepareContext(temp.resolve(c.name() + "/buildah-context"));
+    Map<String, String> args = baseArgs(c);
+    args.putAll(c.buildArgs());
+    CommandResult result = buildah().bud(new Buildah.Request(context,
+        context.resolve(c.dockerfile()), args, c.target(), c.labels()), tag(c));
+    if (!result.succeeded()) {
+      return new Theirs(result, null);
+    }
     Path dir = temp.resolve(c.name() + "/buildah-image");
     buildah().pushToDir(tag(c), dir);
     buildah().removeImage(tag(c));
-    BuildahDifferential.assertSame(ours.image(), ImageTree.readDir(dir), c.buildahIgnored());
+    return new Theirs(result, ImageTree.readDir(dir));
   }
 
   private static synchronized Buildah buildah() {
@@ -112,14 +149,6 @@ class DockerfileCasesIT {
 
   private static String tag(DockerfileCase c) {
     return "localhost/cases/" + c.name() + ":buildah";
-  }
-
-  private CommandResult buildah(DockerfileCase c) throws Exception {
-    Path context = c.prepareContext(temp.resolve(c.name() + "/buildah-context"));
-    Map<String, String> args = baseArgs(c);
-    args.putAll(c.buildArgs());
-    return buildah().bud(new Buildah.Request(context, context.resolve(c.dockerfile()), args,
-        c.target(), c.labels()), tag(c));
   }
 
   private static Map<String, String> baseArgs(DockerfileCase c) {
