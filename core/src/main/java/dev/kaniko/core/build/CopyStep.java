@@ -31,20 +31,19 @@ final class CopyStep {
   private final Dockerfile dockerfile;
   private final Map<Integer, StageState> stages;
   private final Path scratchDir;
+  private final DockerIgnore ignore;
   private final Optional<BaseImageStep> images;
   private final Platform targetPlatform;
   private final Map<String, Path> imageRoots = new HashMap<>();
 
-  CopyStep(Path context, Dockerfile dockerfile, Map<Integer, StageState> stages, Path scratchDir) {
-    this(context, dockerfile, stages, scratchDir, Optional.empty(), Platform.host());
-  }
-
   /**
+   * @param ignore the context's (or the Dockerfile's own) {@code .dockerignore}
    * @param images pulls {@code COPY --from=<image>} sources (as FROM does), once per reference and
    *     platform per build, into directories beside {@code scratchDir}
    */
   CopyStep(Path context, Dockerfile dockerfile, Map<Integer, StageState> stages, Path scratchDir,
-      Optional<BaseImageStep> images, Platform targetPlatform) {
+      DockerIgnore ignore, Optional<BaseImageStep> images, Platform targetPlatform) {
+    this.ignore = ignore;
     this.context = context;
     this.dockerfile = dockerfile;
     this.stages = stages;
@@ -134,8 +133,7 @@ final class CopyStep {
   private CopyOperation sourceOperation(CopyInstruction copy, StageState stage)
       throws BuildException, IOException {
     if (copy.from().isEmpty()) {
-      return new CopyOperation(context, "the build context", stage.rootfs,
-          DockerIgnore.load(context));
+      return new CopyOperation(context, "the build context", stage.rootfs, ignore);
     }
     String from = copy.from().get();
     Optional<Integer> index = stageIndex(from);

@@ -1,6 +1,7 @@
 package dev.kaniko.core.build;
 
 import dev.kaniko.core.auth.CredentialSource;
+import dev.kaniko.core.copy.DockerIgnore;
 import dev.kaniko.core.dockerfile.BuildPlan;
 import dev.kaniko.core.dockerfile.BuildPlanner;
 import dev.kaniko.core.dockerfile.Dockerfile;
@@ -132,7 +133,8 @@ public final class ImageBuilder {
     try {
       BaseImageStep baseImages =
           new BaseImageStep(options, credentials(), buildDir.resolve("base"));
-      StageState target = buildStages(plan, context, buildDir, platform, baseImages);
+      StageState target = buildStages(plan, context, buildDir, platform, baseImages,
+          DockerIgnore.load(context, dockerfile));
       Instant built = lap(timings, "stages", planned);
       AssembledImage image =
           ImageAssembler.assemble(finalConfig(target), target.layers, target.format);
@@ -193,7 +195,7 @@ public final class ImageBuilder {
   }
 
   private StageState buildStages(BuildPlan plan, Path context, Path buildDir, Platform platform,
-      BaseImageStep baseImages) throws BuildException, IOException {
+      BaseImageStep baseImages, DockerIgnore ignore) throws BuildException, IOException {
     ImageConfig scratch = ImageConfig.scratch(platform.os(), platform.architecture(),
         platform.variant().isEmpty() ? null : platform.variant());
     LayerStep layers = new LayerStep(new LayerWriter(layerOptions(buildDir)), created());
@@ -201,7 +203,7 @@ public final class ImageBuilder {
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
         scratch, layers, baseImages, platform, snapshots, snapshotName(),
         IgnoredPaths.of(options.ignorePaths()), targetRootfs(),
-        new SnapshotPolicy(options.singleSnapshot(), options.forceBuildMetadata()));
+        new SnapshotPolicy(options.singleSnapshot(), options.forceBuildMetadata()), ignore);
     stages.gitSources(gitSources);
     if (inPlace.isPresent()) {
       stages.inPlaceTarget(inPlaceIgnores(context));

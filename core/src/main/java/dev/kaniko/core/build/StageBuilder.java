@@ -2,6 +2,7 @@ package dev.kaniko.core.build;
 
 import dev.kaniko.core.copy.CopyOperation;
 import dev.kaniko.core.copy.UrlDownloader;
+import dev.kaniko.core.copy.DockerIgnore;
 import dev.kaniko.core.dockerfile.BuildPlan;
 import dev.kaniko.core.dockerfile.DockerfileException;
 import dev.kaniko.core.dockerfile.PlannedStage;
@@ -54,7 +55,7 @@ final class StageBuilder {
   StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
       ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform,
       SnapshotStrategies snapshots, String snapshotName, IgnoredPaths ignoredPaths,
-      Optional<Path> targetRootfs, SnapshotPolicy policy) {
+      Optional<Path> targetRootfs, SnapshotPolicy policy, DockerIgnore ignore) {
     this.plan = plan;
     this.stagesDir = stagesDir;
     this.built = built;
@@ -69,7 +70,7 @@ final class StageBuilder {
     this.targetRootfs = targetRootfs;
     this.policy = policy;
     this.copy = new CopyStep(context, plan.dockerfile(), built, stagesDir.resolve("scratch"),
-        Optional.of(baseImages), targetPlatform);
+        ignore, Optional.of(baseImages), targetPlatform);
     this.add = new AddStep(copy, plan.dockerfile().fileName());
   }
 

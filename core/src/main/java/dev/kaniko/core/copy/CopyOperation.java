@@ -1,6 +1,7 @@
 package dev.kaniko.core.copy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The file part of COPY: copies sources from a root (build context or stage rootfs) into a
@@ -140,7 +142,7 @@ public final class CopyOperation {
         Path unpacked = Archives.extract(file, unpackScratch.get());
         FileCopier archiveCopier = new FileCopier(rootfs, archiveOwner, mode);
         archiveCopier.mkdirs(dest);
-        archiveCopier.copyContents(unpacked, dest);
+        archiveCopier.copyEntries(unpacked, dest);
         copier.addAll(archiveCopier.added());
       } else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
         copier.mkdirs(dest);
@@ -224,7 +226,19 @@ public final class CopyOperation {
       return false;
     }
     String rel = sourceRoot.relativize(source).toString();
-    return ignore.test(rel) && !(ignore.hasExceptions() && directory);
+    if (!ignore.test(rel)) {
+      return false;
+    }
+    // an excluded directory is entered (and created) only for what an exception includes below it
+    return !(ignore.hasExceptions() && directory && includesSomethingBelow(source));
+  }
+
+  private boolean includesSomethingBelow(Path dir) {
+    try (Stream<Path> below = Files.walk(dir)) {
+      return below.skip(1).anyMatch(p -> !ignore.test(sourceRoot.relativize(p).toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Copies a whole tree (a stage's rootfs for {@code FROM stage}) keeping owners and modes. */

@@ -37,6 +37,18 @@ public final class DockerIgnore implements Predicate<String> {
     return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
   }
 
+  /**
+   * Reads {@code <Dockerfile>.dockerignore} next to the Dockerfile when there is one (BuildKit's
+   * per-Dockerfile ignore file, which then replaces the context's), else the context's.
+   */
+  public static DockerIgnore load(Path context, Path dockerfile) throws IOException {
+    Path own = dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore");
+    if (Files.isRegularFile(own)) {
+      return parse(Files.readAllLines(own, StandardCharsets.UTF_8));
+    }
+    return load(context);
+  }
+
   /** Parses the lines of a {@code .dockerignore}. */
   public static DockerIgnore parse(List<String> lines) {
     List<Rule> rules = new ArrayList<>();

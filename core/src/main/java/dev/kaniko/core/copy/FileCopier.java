@@ -85,6 +85,20 @@ final class FileCopier {
     copyDirectory(source, dest, attrs);
   }
 
+  /**
+   * Copies the entries of directory {@code source} into the existing directory {@code dest},
+   * leaving {@code dest}'s own mode, owner and times alone (an archive's scratch directory).
+   */
+  void copyEntries(Path source, Path dest) throws IOException {
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(source)) {
+      for (Path child : children) {
+        if (!skipped.test(child)) {
+          copy(child, dest.resolve(child.getFileName().toString()));
+        }
+      }
+    }
+  }
+
   private void copyDirectory(Path source, Path dest, Map<String, Object> attrs)
       throws IOException {
     if (Files.exists(dest, NOFOLLOW) && !Files.isDirectory(dest, NOFOLLOW)) {

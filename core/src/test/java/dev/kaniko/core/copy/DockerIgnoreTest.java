@@ -55,4 +55,37 @@ class DockerIgnoreTest {
     assertThatThrownBy(() -> op.copy(List.of("*.log"), "/", Optional.empty(), Optional.empty()))
         .hasMessage("no source files match *.log in the build context");
   }
+
+  @Test
+  void copy_excludedDirectoryWithNothingReincluded_isNotCreated() throws Exception {
+    Path context = Files.createDirectories(tmp.resolve("ctx"));
+    Path rootfs = Files.createDirectories(tmp.resolve("rootfs"));
+    Files.createDirectories(context.resolve("tmp/deep"));
+    Files.writeString(context.resolve("tmp/deep/z"), "z");
+    Files.writeString(context.resolve("keep.log"), "keep");
+    Files.writeString(context.resolve(".dockerignore"), "*.log\n!keep.log\ntmp\n");
+    CopyOperation op = new CopyOperation(context, "the build context", rootfs,
+        DockerIgnore.load(context));
+
+    op.copy(List.of("."), "/c/", Optional.of(Ownership.ROOT), Optional.empty());
+
+    assertThat(rootfs.resolve("c/keep.log")).exists();
+    assertThat(rootfs.resolve("c/tmp")).as("docker sends no excluded directory").doesNotExist();
+  }
+
+  @Test
+  void load_prefersTheDockerfilesOwnIgnoreFile() throws Exception {
+    Path context = Files.createDirectories(tmp.resolve("ctx"));
+    Files.createDirectories(context.resolve("build"));
+    Files.writeString(context.resolve(".dockerignore"), "other.txt\n");
+    Files.writeString(context.resolve("build/app.Dockerfile.dockerignore"), "only-app.txt\n");
+
+    DockerIgnore own = DockerIgnore.load(context, context.resolve("build/app.Dockerfile"));
+    DockerIgnore shared = DockerIgnore.load(context, context.resolve("Dockerfile"));
+
+    assertThat(own.test("only-app.txt")).isTrue();
+    assertThat(own.test("other.txt")).as("replaces the context's file").isFalse();
+    assertThat(shared.test("other.txt")).isTrue();
+    assertThat(shared.test("only-app.txt")).isFalse();
+  }
 }

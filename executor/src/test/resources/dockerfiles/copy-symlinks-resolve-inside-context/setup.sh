@@ -1,0 +1,3 @@
+ln -s /etc/passwd abs-link
+ln -s ../../../../../../../../etc/passwd up-link
+ln -s /etc dir-link
