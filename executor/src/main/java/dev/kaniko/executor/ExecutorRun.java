@@ -28,18 +28,33 @@ final class ExecutorRun implements BuildAction {
   private final ContainerDetector containerDetector;
   private final DockerfileLocator dockerfileLocator;
   private final Clock clock;
+  private final StartupTimes startup;
 
   ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
       ContainerDetector containerDetector, DockerfileLocator dockerfileLocator) {
     this(contextFetchers, containerDetector, dockerfileLocator, Clock.systemUTC());
   }
 
+  /** @param startup the start-up phases timed so far, for the build report */
+  ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
+      ContainerDetector containerDetector, DockerfileLocator dockerfileLocator,
+      StartupTimes startup) {
+    this(contextFetchers, containerDetector, dockerfileLocator, Clock.systemUTC(), startup);
+  }
+
   ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
       ContainerDetector containerDetector, DockerfileLocator dockerfileLocator, Clock clock) {
+    this(contextFetchers, containerDetector, dockerfileLocator, clock, StartupTimes.none());
+  }
+
+  private ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
+      ContainerDetector containerDetector, DockerfileLocator dockerfileLocator, Clock clock,
+      StartupTimes startup) {
     this.contextFetchers = contextFetchers;
     this.containerDetector = containerDetector;
     this.dockerfileLocator = dockerfileLocator;
     this.clock = clock;
+    this.startup = startup;
   }
 
   /**
@@ -53,8 +68,10 @@ final class ExecutorRun implements BuildAction {
     try (ContextFetcher fetcher = contextFetchers.apply(options);
         BuildDirectory buildDir = BuildDirectory.create(options, containerDetector.inContainer())) {
       LOG.debug("context download directory: {}", buildDir.contextDir());
+      long fetching = System.nanoTime();
       Path context =
           fetcher.fetch(ContextRequests.of(options), buildDir.contextDir(), buildDir.workDir());
+      startup.add("context", System.nanoTime() - fetching);
       LOG.info("Using build context {}", context);
       Path dockerfile = dockerfileLocator.locate(options.dockerfile(), context);
       LOG.info("Using Dockerfile {}", dockerfile);
@@ -92,11 +109,12 @@ final class ExecutorRun implements BuildAction {
   private void build(BuildOptions options, Path workDir, Path context, Path dockerfile,
       CredentialSource credentials, SnapshotStrategies snapshots) {
     try {
+      startup.buildStarts(System.currentTimeMillis());
       BuildResult result = new ImageBuilder(options, workDir, clock, credentials)
           .withSnapshotStrategies(snapshots).build(context, dockerfile);
       LOG.debug("build timings: {}", result.timings());
       if (options.report().isPresent()) {
-        writeReport(options, result, options.report().get());
+        writeReport(options, result, options.report().get(), startup);
       }
     } catch (BuildException e) {
       throw new UserException(e.getMessage(), e);
@@ -105,9 +123,10 @@ final class ExecutorRun implements BuildAction {
     }
   }
 
-  private static void writeReport(BuildOptions options, BuildResult result, Path file) {
+  private static void writeReport(BuildOptions options, BuildResult result, Path file,
+      StartupTimes startup) {
     try {
-      new BuildReport(result, options.destinations()).writeTo(file);
+      new BuildReport(result, options.destinations(), startup.toMap()).writeTo(file);
       LOG.info("Wrote build report {}", file);
     } catch (IOException e) {
       throw new UserException("cannot write the build report " + file + ": " + e.getMessage(), e);

@@ -101,6 +101,7 @@ public final class ImageBuilder {
   public BuildResult build(Path context, Path dockerfile) throws BuildException, IOException {
     Optional<PushStep> push = pushStep();
     Map<String, Duration> timings = new LinkedHashMap<>();
+    BuildTimings breakdown = new BuildTimings();
     Instant start = clock.instant();
     Platform platform = targetPlatform();
     BuildPlan plan = plan(dockerfile, platform);
@@ -109,8 +110,8 @@ public final class ImageBuilder {
     Path buildDir = Files.createDirectories(workDir).resolve("build-" + System.nanoTime());
     try {
       BaseImageStep baseImages =
-          new BaseImageStep(options, credentials(), buildDir.resolve("base"));
-      StageState target = buildStages(plan, context, buildDir, platform, baseImages);
+          new BaseImageStep(options, credentials(), buildDir.resolve("base"), breakdown);
+      StageState target = buildStages(plan, context, buildDir, platform, baseImages, breakdown);
       Instant built = lap(timings, "stages", planned);
       AssembledImage image =
           ImageAssembler.assemble(finalConfig(target), target.layers, target.format);
@@ -118,14 +119,15 @@ public final class ImageBuilder {
       new OutputWriter(options).write(image);
       Instant written = lap(timings, "outputs", assembled);
       if (push.isPresent()) {
-        push.get().push(image);
+        breakdown.time(BuildTimings.PUSH, () -> push.get().push(image));
         lap(timings, "push", written);
       }
       LOG.info("Built image {}", image.digest());
       cleanup();
       return new BuildResult(image.digest(), image.configJson().digest(), image.config(),
           image.manifest().layers(), timings, baseImages.bytesPulled(),
-          push.map(PushStep::bytesPushed).orElse(0L));
+          push.map(PushStep::bytesPushed).orElse(0L), breakdown.phases(),
+          breakdown.instructions());
     } finally {
       TreeDeleter.delete(buildDir);
     }
@@ -171,10 +173,10 @@ public final class ImageBuilder {
   }
 
   private StageState buildStages(BuildPlan plan, Path context, Path buildDir, Platform platform,
-      BaseImageStep baseImages) throws BuildException, IOException {
+      BaseImageStep baseImages, BuildTimings breakdown) throws BuildException, IOException {
     ImageConfig scratch = ImageConfig.scratch(platform.os(), platform.architecture(),
         platform.variant().isEmpty() ? null : platform.variant());
-    LayerStep layers = new LayerStep(new LayerWriter(layerOptions(buildDir)), created());
+    LayerStep layers = new LayerStep(new LayerWriter(layerOptions(buildDir)), created(), breakdown);
     Map<Integer, StageState> built = new HashMap<>();
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
         scratch, layers, baseImages, platform, snapshots, snapshotName(),

@@ -77,7 +77,9 @@ final class StageBuilder {
     for (int i = 0; i < instructions.size(); i++) {
       Instruction raw = instructions.get(i);
       LOG.info("{}", createdBy(raw));
+      long started = System.nanoTime();
       execute(expand(stage, raw), stage, i == instructions.size() - 1);
+      layers.timings().instruction(planned.index(), createdBy(raw), System.nanoTime() - started);
     }
     return stage;
   }
@@ -103,7 +105,8 @@ final class StageBuilder {
       stage = fromImage(planned, rootfs);
     }
     MetadataStep.env(stage.scope.imageEnvironment(), stage.config);
-    stage.snapshot = new StageSnapshot(snapshots.create(snapshotName), rootfs, ignoredPaths);
+    stage.snapshot = new StageSnapshot(snapshots.create(snapshotName), rootfs, ignoredPaths,
+        layers.timings());
     return stage;
   }
 
