@@ -6,6 +6,7 @@ import dev.kaniko.core.auth.CredentialSource;
 import dev.kaniko.core.auth.DockerConfigCredentials;
 import dev.kaniko.core.build.BuildException;
 import dev.kaniko.core.build.BuildResult;
+import dev.kaniko.core.build.BuildTimings;
 import dev.kaniko.core.build.ImageBuilder;
 import dev.kaniko.core.build.SnapshotStrategies;
 import dev.kaniko.core.options.BuildOptions;
@@ -126,7 +127,9 @@ final class ExecutorRun implements BuildAction {
   private static void writeReport(BuildOptions options, BuildResult result, Path file,
       StartupTimes startup) {
     try {
-      new BuildReport(result, options.destinations(), startup.toMap()).writeTo(file);
+      new BuildReport(result, options.destinations(),
+          startup.toMap(result.instructions().stream().findFirst()
+              .map(BuildTimings.InstructionTime::started))).writeTo(file);
       LOG.info("Wrote build report {}", file);
     } catch (IOException e) {
       throw new UserException("cannot write the build report " + file + ": " + e.getMessage(), e);

@@ -1,8 +1,10 @@
 package dev.kaniko.executor;
 
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -34,14 +36,21 @@ final class StartupTimes {
   }
 
   /**
-   * The phases in millis; {@code jvmStartToMain} from the JVM's start time (read only here, so
-   * that builds without {@code --report} do not load the management classes).
+   * The phases in millis; {@code jvmStartToMain} and {@code jvmStartToFirstInstruction} from the
+   * JVM's start time (read only here, so that builds without {@code --report} do not load the
+   * management classes).
    */
-  synchronized Map<String, Long> toMap() {
+  synchronized Map<String, Long> toMap(Optional<Instant> firstInstruction) {
     Map<String, Long> all = new LinkedHashMap<>();
-    mainEnteredMillis.ifPresent(main -> all.put("jvmStartToMain",
-        main - ManagementFactory.getRuntimeMXBean().getStartTime()));
-    all.putAll(millis);
+    if (mainEnteredMillis.isPresent()) {
+      long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+      all.put("jvmStartToMain", mainEnteredMillis.getAsLong() - jvmStart);
+      all.putAll(millis);
+      firstInstruction.ifPresent(first ->
+          all.put("jvmStartToFirstInstruction", first.toEpochMilli() - jvmStart));
+    } else {
+      all.putAll(millis);
+    }
     return all;
   }
 }

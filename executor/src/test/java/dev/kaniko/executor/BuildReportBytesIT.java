@@ -73,8 +73,13 @@ class BuildReportBytesIT {
   /** The finer phases of a real FROM-registry COPY build pushed to the registry. */
   private static void assertBreakdown(JsonNode report) {
     assertThat(report.get("startupMillis").fieldNames()).toIterable()
-        .containsExactly("jvmStartToMain", "plugins", "context", "mainToBuild");
-    assertThat(report.get("startupMillis").get("jvmStartToMain").asLong()).isNotNegative();
+        .containsExactly("jvmStartToMain", "plugins", "context", "mainToBuild",
+            "jvmStartToFirstInstruction");
+    JsonNode startup = report.get("startupMillis");
+    assertThat(startup.get("jvmStartToMain").asLong()).isNotNegative();
+    assertThat(startup.get("jvmStartToFirstInstruction").asLong())
+        .isGreaterThanOrEqualTo(startup.get("jvmStartToMain").asLong()
+            + startup.get("mainToBuild").asLong());
     assertThat(report.get("breakdownMillis").fieldNames()).toIterable()
         .containsExactly("pull", "extract", "snapshot", "layerWrite", "push");
     assertThat(report.get("breakdownMillis").get("push").asLong())

@@ -69,7 +69,8 @@ class BuildReportTest {
     breakdown.put("layerWrite", Duration.ofMillis(7));
     BuildResult detailed = new BuildResult(plain.digest(), plain.configDigest(), plain.config(),
         plain.layers(), plain.timings(), 1, 2, breakdown,
-        List.of(new BuildTimings.InstructionTime(1, "RUN echo hi", Duration.ofMillis(55))));
+        List.of(new BuildTimings.InstructionTime(1, "RUN echo hi",
+            java.time.Instant.EPOCH, Duration.ofMillis(55))));
 
     JsonNode json = new BuildReport(detailed, List.of(),
         Map.of("jvmStartToMain", 42L)).toJson();

@@ -1,6 +1,7 @@
 package dev.kaniko.core.build;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,9 @@ public final class BuildTimings {
   public static final String LAYER_WRITE = "layerWrite";
   public static final String PUSH = "push";
 
-  /** One instruction's wall time (its snapshot and layer write included). */
-  public record InstructionTime(int stage, String instruction, Duration duration) {}
+  /** One instruction: when it started and its wall time (its snapshot and layer write included). */
+  public record InstructionTime(int stage, String instruction, Instant started,
+      Duration duration) {}
 
   /** Work to time. */
   @FunctionalInterface
@@ -51,9 +53,11 @@ public final class BuildTimings {
     nanos.merge(phase, elapsedNanos, Long::sum);
   }
 
-  /** Records one instruction of stage {@code stage}. */
-  public synchronized void instruction(int stage, String instruction, long elapsedNanos) {
-    instructions.add(new InstructionTime(stage, instruction, Duration.ofNanos(elapsedNanos)));
+  /** Records one instruction of stage {@code stage}, started at {@code started}. */
+  public synchronized void instruction(int stage, String instruction, Instant started,
+      long elapsedNanos) {
+    instructions.add(
+        new InstructionTime(stage, instruction, started, Duration.ofNanos(elapsedNanos)));
   }
 
   /** The phase totals, in report order. */

@@ -77,9 +77,11 @@ final class StageBuilder {
     for (int i = 0; i < instructions.size(); i++) {
       Instruction raw = instructions.get(i);
       LOG.info("{}", createdBy(raw));
+      java.time.Instant startedAt = java.time.Instant.now();
       long started = System.nanoTime();
       execute(expand(stage, raw), stage, i == instructions.size() - 1);
-      layers.timings().instruction(planned.index(), createdBy(raw), System.nanoTime() - started);
+      layers.timings().instruction(planned.index(), createdBy(raw), startedAt,
+          System.nanoTime() - started);
     }
     return stage;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class BuildTimingsTest {
@@ -48,11 +49,13 @@ class BuildTimingsTest {
   void instructions_keepTheOrderTheyRan() {
     BuildTimings timings = new BuildTimings();
 
-    timings.instruction(0, "COPY a /", 1_000_000);
-    timings.instruction(1, "RUN true", 4_000_000);
+    Instant first = Instant.parse("2026-01-01T00:00:00Z");
+    timings.instruction(0, "COPY a /", first, 1_000_000);
+    timings.instruction(1, "RUN true", first.plusMillis(1), 4_000_000);
 
     assertThat(timings.instructions()).containsExactly(
-        new BuildTimings.InstructionTime(0, "COPY a /", Duration.ofMillis(1)),
-        new BuildTimings.InstructionTime(1, "RUN true", Duration.ofMillis(4)));
+        new BuildTimings.InstructionTime(0, "COPY a /", first, Duration.ofMillis(1)),
+        new BuildTimings.InstructionTime(1, "RUN true", first.plusMillis(1),
+            Duration.ofMillis(4)));
   }
 }
