@@ -81,7 +81,7 @@ class BuildReportBytesIT {
         .isGreaterThanOrEqualTo(startup.get("jvmStartToMain").asLong()
             + startup.get("mainToBuild").asLong());
     assertThat(report.get("breakdownMillis").fieldNames()).toIterable()
-        .containsExactly("pull", "extract", "snapshot", "layerWrite", "push");
+        .containsExactly("pushCheck", "pull", "extract", "snapshot", "layerWrite", "push");
     assertThat(report.get("breakdownMillis").get("push").asLong())
         .isLessThanOrEqualTo(report.get("phasesMillis").get("push").asLong());
     JsonNode steps = report.get("instructionsMillis");

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where one build's time went, for the report: totals per phase (pull, extract, snapshot, layer
- * write, push) and the time of each instruction. Thread-safe; phases may overlap each other.
+ * Where one build's time went, for the report: totals per phase (push permission check, pull,
+ * extract, snapshot, layer write, push) and the time of each instruction. Thread-safe; phases may overlap each other.
  */
 public final class BuildTimings {
   /** Phase names, in report order. */
+  public static final String PUSH_CHECK = "pushCheck";
   public static final String PULL = "pull";
   public static final String EXTRACT = "extract";
   public static final String SNAPSHOT = "snapshot";
@@ -33,7 +34,7 @@ public final class BuildTimings {
   private final List<InstructionTime> instructions = new ArrayList<>();
 
   public BuildTimings() {
-    for (String phase : List.of(PULL, EXTRACT, SNAPSHOT, LAYER_WRITE, PUSH)) {
+    for (String phase : List.of(PUSH_CHECK, PULL, EXTRACT, SNAPSHOT, LAYER_WRITE, PUSH)) {
       nanos.put(phase, 0L);
     }
   }

@@ -99,9 +99,9 @@ public final class ImageBuilder {
 
   /** Builds {@code dockerfile} with {@code context} and writes the outputs. */
   public BuildResult build(Path context, Path dockerfile) throws BuildException, IOException {
-    Optional<PushStep> push = pushStep();
-    Map<String, Duration> timings = new LinkedHashMap<>();
     BuildTimings breakdown = new BuildTimings();
+    Optional<PushStep> push = breakdown.time(BuildTimings.PUSH_CHECK, this::pushStep);
+    Map<String, Duration> timings = new LinkedHashMap<>();
     Instant start = clock.instant();
     Platform platform = targetPlatform();
     BuildPlan plan = plan(dockerfile, platform);
@@ -119,7 +119,13 @@ public final class ImageBuilder {
       new OutputWriter(options).write(image);
       Instant written = lap(timings, "outputs", assembled);
       if (push.isPresent()) {
-        breakdown.time(BuildTimings.PUSH, () -> push.get().push(image));
+        // the stage directories are not needed by the push: they are deleted while it uploads
+        Thread deleting = deleteInBackground(buildDir.resolve("stages"));
+        try {
+          breakdown.time(BuildTimings.PUSH, () -> push.get().push(image));
+        } finally {
+          joinQuietly(deleting);
+        }
         lap(timings, "push", written);
       }
       LOG.info("Built image {}", image.digest());
@@ -130,6 +136,28 @@ public final class ImageBuilder {
           breakdown.instructions());
     } finally {
       TreeDeleter.delete(buildDir);
+    }
+  }
+
+  /** Deletes {@code dir} in a thread of its own; what it leaves, the final cleanup deletes. */
+  private static Thread deleteInBackground(Path dir) {
+    Thread thread = new Thread(() -> {
+      try {
+        TreeDeleter.delete(dir);
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("background deletion of {} stopped: {}", dir, e.toString());
+      }
+    }, "kaniko-cleanup");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
