@@ -11,9 +11,14 @@ DIST=${DIST:-$REPO/executor/target/kaniko}
 [ -x "$DIST/bin/executor" ] || { echo "no $DIST/bin/executor: build the executor module first" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/kaniko-startup-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/bare" "$WORK/ctx"
-cp -r "$DIST/bin" "$WORK/bare/bin"
-ln -s "$DIST/lib" "$WORK/bare/lib"   # same jars, no plugins/ directory
+mkdir -p "$WORK/ctx"
+# the same jars without plugins/, with a CDS archive of its own when the distribution has one
+# (an archive is only used in the directory it was made for)
+cp -a "$DIST" "$WORK/bare"
+rm -rf "$WORK/bare/plugins" "$WORK/bare/lib/kaniko.jsa" "$WORK/bare/lib/kaniko.jsa.home"
+if [ -f "$DIST/lib/kaniko.jsa" ]; then
+  sh "$WORK/bare/bin/cds-archive" >/dev/null
+fi
 printf 'FROM scratch\nCOPY a.txt /\n' > "$WORK/ctx/Dockerfile"
 echo a > "$WORK/ctx/a.txt"
 unset JAVA_OPTS KANIKO_PLUGIN_DIR

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaniko.core.build.BuildResult;
+import dev.kaniko.core.build.BuildTimings;
 import dev.kaniko.core.image.Descriptor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,12 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The JSON build report of {@code --report FILE}: image and config digests, destinations, the
- * layers (digest, size, media type), blob bytes pulled and pushed, and milliseconds per build phase.
+ * layers (digest, size, media type), blob bytes pulled and pushed, and milliseconds per build phase
+ * (plus a finer, overlapping breakdown: start-up, pull, extract, snapshot, layer write, push, and
+ * each instruction).
  */
 final class BuildReport {
   private static final ObjectMapper JSON =
@@ -25,10 +29,17 @@ final class BuildReport {
 
   private final BuildResult result;
   private final List<String> destinations;
+  private final Map<String, Long> startupMillis;
 
   BuildReport(BuildResult result, List<String> destinations) {
+    this(result, destinations, Map.of());
+  }
+
+  /** @param startupMillis the executor's phases before the build (JVM start to main, plugins...) */
+  BuildReport(BuildResult result, List<String> destinations, Map<String, Long> startupMillis) {
     this.result = result;
     this.destinations = List.copyOf(destinations);
+    this.startupMillis = new LinkedHashMap<>(startupMillis);
   }
 
   /** The report as a JSON tree. */
@@ -55,7 +66,25 @@ final class BuildReport {
       all += phase.getValue().toMillis();
     }
     root.put("totalMillis", all);
+    breakdown(root);
     return root;
+  }
+
+  /**
+   * The finer phases (they overlap phasesMillis and may overlap each other, so they are not part
+   * of totalMillis): start-up before the build, pull/extract/snapshot/layer write/push, and each
+   * instruction in the order it ran.
+   */
+  private void breakdown(ObjectNode root) {
+    ObjectNode startup = root.putObject("startupMillis");
+    startupMillis.forEach(startup::put);
+    ObjectNode phases = root.putObject("breakdownMillis");
+    result.breakdown().forEach((phase, time) -> phases.put(phase, time.toMillis()));
+    ArrayNode steps = root.putArray("instructionsMillis");
+    for (BuildTimings.InstructionTime step : result.instructions()) {
+      steps.addObject().put("stage", step.stage()).put("instruction", step.instruction())
+          .put("millis", step.duration().toMillis());
+    }
   }
 
   /** Writes the report to {@code file} atomically (a temp file in the same directory, then a move). */

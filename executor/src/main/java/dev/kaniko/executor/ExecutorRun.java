@@ -7,6 +7,7 @@ import dev.kaniko.core.auth.DockerConfigCredentials;
 import dev.kaniko.core.build.BuildException;
 import dev.kaniko.core.build.BuildResult;
 import dev.kaniko.core.build.GitSources;
+import dev.kaniko.core.build.BuildTimings;
 import dev.kaniko.core.build.ImageBuilder;
 import dev.kaniko.core.build.SnapshotStrategies;
 import dev.kaniko.core.options.BuildOptions;
@@ -38,10 +39,19 @@ final class ExecutorRun implements BuildAction {
   private final Clock clock;
   private final Optional<Path> executorHome;
   private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
+  private final StartupTimes startup;
 
   ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
       ContainerDetector containerDetector, DockerfileLocator dockerfileLocator) {
     this(contextFetchers, containerDetector, dockerfileLocator, Clock.systemUTC());
+  }
+
+  /** @param startup the start-up phases timed so far, for the build report */
+  ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
+      ContainerDetector containerDetector, DockerfileLocator dockerfileLocator,
+      StartupTimes startup) {
+    this(contextFetchers, containerDetector, dockerfileLocator, Clock.systemUTC(),
+        DistributionLayout.home(), startup);
   }
 
   ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
@@ -56,11 +66,19 @@ final class ExecutorRun implements BuildAction {
   ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
       ContainerDetector containerDetector, DockerfileLocator dockerfileLocator, Clock clock,
       Optional<Path> executorHome) {
+    this(contextFetchers, containerDetector, dockerfileLocator, clock, executorHome,
+        StartupTimes.none());
+  }
+
+  private ExecutorRun(Function<BuildOptions, ContextFetcher> contextFetchers,
+      ContainerDetector containerDetector, DockerfileLocator dockerfileLocator, Clock clock,
+      Optional<Path> executorHome, StartupTimes startup) {
     this.contextFetchers = contextFetchers;
     this.containerDetector = containerDetector;
     this.dockerfileLocator = dockerfileLocator;
     this.clock = clock;
     this.executorHome = executorHome;
+    this.startup = startup;
   }
 
   /**
@@ -84,8 +102,10 @@ final class ExecutorRun implements BuildAction {
     try (ContextFetcher fetcher = contextFetchers.apply(options);
         BuildDirectory buildDir = BuildDirectory.create(options, underKanikoDir)) {
       LOG.debug("context download directory: {}", buildDir.contextDir());
+      long fetching = System.nanoTime();
       Path context =
           fetcher.fetch(ContextRequests.of(options), buildDir.contextDir(), buildDir.workDir());
+      startup.add("context", System.nanoTime() - fetching);
       LOG.info("Using build context {}", context);
       Path dockerfile = dockerfileLocator.locate(options.dockerfile(), context);
       LOG.info("Using Dockerfile {}", dockerfile);
@@ -176,13 +196,14 @@ final class ExecutorRun implements BuildAction {
       CredentialSource credentials, SnapshotStrategies snapshots, GitSources git,
       Optional<IgnoredPaths> inPlace) {
     try {
+      startup.buildStarts(System.currentTimeMillis());
       ImageBuilder builder = new ImageBuilder(options, workDir, clock, credentials)
           .withSnapshotStrategies(snapshots).withGitSources(git);
       inPlace.ifPresent(builder::inPlace);
       BuildResult result = builder.build(context, dockerfile);
       LOG.debug("build timings: {}", result.timings());
       if (options.report().isPresent()) {
-        writeReport(options, result, options.report().get());
+        writeReport(options, result, options.report().get(), startup);
       }
     } catch (BuildException e) {
       throw new UserException(e.getMessage(), e);
@@ -191,9 +212,12 @@ final class ExecutorRun implements BuildAction {
     }
   }
 
-  private static void writeReport(BuildOptions options, BuildResult result, Path file) {
+  private static void writeReport(BuildOptions options, BuildResult result, Path file,
+      StartupTimes startup) {
     try {
-      new BuildReport(result, options.destinations()).writeTo(file);
+      new BuildReport(result, options.destinations(),
+          startup.toMap(result.instructions().stream().findFirst()
+              .map(BuildTimings.InstructionTime::started))).writeTo(file);
       LOG.info("Wrote build report {}", file);
     } catch (IOException e) {
       throw new UserException("cannot write the build report " + file + ": " + e.getMessage(), e);

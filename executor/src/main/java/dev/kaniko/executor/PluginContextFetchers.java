@@ -29,10 +29,18 @@ final class PluginContextFetchers implements Function<BuildOptions, ContextFetch
 
   private final Map<String, String> env;
   private final Optional<Path> distributionPlugins;
+  private final StartupTimes startup;
 
   PluginContextFetchers(Map<String, String> env, Optional<Path> distributionPlugins) {
+    this(env, distributionPlugins, StartupTimes.none());
+  }
+
+  /** @param startup where plugin loading is timed (the build report's {@code plugins}) */
+  PluginContextFetchers(Map<String, String> env, Optional<Path> distributionPlugins,
+      StartupTimes startup) {
     this.env = env;
     this.distributionPlugins = distributionPlugins;
+    this.startup = startup;
   }
 
   @Override
@@ -41,10 +49,13 @@ final class PluginContextFetchers implements Function<BuildOptions, ContextFetch
         options.pluginDirs(), env, options.disabledPlugins());
     LOG.debug("plugin directories: {}", loadOptions.pluginDirs());
     PluginRegistry registry;
+    long start = System.nanoTime();
     try {
       registry = PluginRegistry.load(loadOptions);
     } catch (PluginLoadException e) {
       throw new UserException(e.getMessage(), e);
+    } finally {
+      startup.add("plugins", System.nanoTime() - start);
     }
     LOG.debug("plugins: {}", registry.plugins().stream()
         .map(PluginContextFetchers::describe).collect(Collectors.joining(", ")));

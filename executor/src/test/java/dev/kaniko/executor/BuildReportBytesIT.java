@@ -67,5 +67,28 @@ class BuildReportBytesIT {
     assertThat(second.get("digest").asText()).isEqualTo(first.get("digest").asText());
     assertThat(second.get("bytesPulled").asLong()).isEqualTo(baseBytes);
     assertThat(second.get("bytesPushed").asLong()).isZero();
+    assertBreakdown(first);
+  }
+
+  /** The finer phases of a real FROM-registry COPY build pushed to the registry. */
+  private static void assertBreakdown(JsonNode report) {
+    assertThat(report.get("startupMillis").fieldNames()).toIterable()
+        .containsExactly("jvmStartToMain", "plugins", "context", "mainToBuild",
+            "jvmStartToFirstInstruction");
+    JsonNode startup = report.get("startupMillis");
+    assertThat(startup.get("jvmStartToMain").asLong()).isNotNegative();
+    assertThat(startup.get("jvmStartToFirstInstruction").asLong())
+        .isGreaterThanOrEqualTo(startup.get("jvmStartToMain").asLong()
+            + startup.get("mainToBuild").asLong());
+    assertThat(report.get("breakdownMillis").fieldNames()).toIterable()
+        .containsExactly("pushCheck", "pull", "extract", "snapshot", "layerWrite", "push");
+    assertThat(report.get("breakdownMillis").get("push").asLong())
+        .isLessThanOrEqualTo(report.get("phasesMillis").get("push").asLong());
+    JsonNode steps = report.get("instructionsMillis");
+    assertThat(steps).hasSize(1);
+    assertThat(steps.get(0).get("stage").asInt()).isZero();
+    assertThat(steps.get(0).get("instruction").asText()).isEqualTo("COPY hello.txt /");
+    assertThat(steps.get(0).get("millis").asLong())
+        .isLessThanOrEqualTo(report.get("phasesMillis").get("stages").asLong());
   }
 }

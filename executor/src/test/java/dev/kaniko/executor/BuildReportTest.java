@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaniko.core.build.BuildResult;
+import dev.kaniko.core.build.BuildTimings;
 import dev.kaniko.core.image.Descriptor;
 import dev.kaniko.core.image.ImageConfig;
 import java.nio.file.Files;
@@ -58,6 +59,41 @@ class BuildReportTest {
     try (var leftovers = Files.list(file.getParent())) {
       assertThat(leftovers).containsExactly(file);
     }
+  }
+
+  @Test
+  void toJson_addsTheBreakdownWithoutChangingThePhaseTotal() {
+    BuildResult plain = result();
+    Map<String, Duration> breakdown = new LinkedHashMap<>();
+    breakdown.put("pull", Duration.ofMillis(30));
+    breakdown.put("layerWrite", Duration.ofMillis(7));
+    BuildResult detailed = new BuildResult(plain.digest(), plain.configDigest(), plain.config(),
+        plain.layers(), plain.timings(), 1, 2, breakdown,
+        List.of(new BuildTimings.InstructionTime(1, "RUN echo hi",
+            java.time.Instant.EPOCH, Duration.ofMillis(55))));
+
+    JsonNode json = new BuildReport(detailed, List.of(),
+        Map.of("jvmStartToMain", 42L)).toJson();
+
+    assertThat(json.get("totalMillis").asLong()).isEqualTo(163);
+    assertThat(json.get("startupMillis").get("jvmStartToMain").asLong()).isEqualTo(42);
+    assertThat(json.get("breakdownMillis").fieldNames()).toIterable()
+        .containsExactly("pull", "layerWrite");
+    assertThat(json.get("breakdownMillis").get("pull").asLong()).isEqualTo(30);
+    assertThat(json.get("instructionsMillis")).hasSize(1);
+    JsonNode step = json.get("instructionsMillis").get(0);
+    assertThat(step.get("stage").asInt()).isEqualTo(1);
+    assertThat(step.get("instruction").asText()).isEqualTo("RUN echo hi");
+    assertThat(step.get("millis").asLong()).isEqualTo(55);
+  }
+
+  @Test
+  void toJson_withoutABreakdown_hasEmptyBreakdownFields() {
+    JsonNode json = new BuildReport(result(), List.of()).toJson();
+
+    assertThat(json.get("startupMillis")).isEmpty();
+    assertThat(json.get("breakdownMillis")).isEmpty();
+    assertThat(json.get("instructionsMillis")).isEmpty();
   }
 
   @Test

@@ -94,6 +94,35 @@ class DistributionIT {
         .contains("-XX:MaxHeapSize=128974848");
   }
 
+  @Test
+  void cdsArchive_isPackagedAndMappedByTheLauncher() throws Exception {
+    assertThat(DIST.resolve("lib/kaniko.jsa")).isRegularFile();
+
+    // -Xshare:on makes an archive the JVM cannot map a fatal error instead of a silent fallback
+    Run result = executor(Map.of("JAVA_OPTS", "-Xshare:on -Xlog:class+load=info"), "--help");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("--destination")
+        .contains("dev.kaniko.executor.ExecutorMain source: shared objects file")
+        .contains("dev.kaniko.executor.ExecutorCommand source: shared objects file");
+  }
+
+  @Test
+  void cdsArchive_isSkippedByTheLauncherWhenTheDistributionMoved() throws Exception {
+    Path moved = Files.createDirectories(temp.resolve("moved"));
+    Files.createDirectories(moved.resolve("bin"));
+    Files.copy(EXECUTOR, moved.resolve("bin/executor"));
+    Files.createSymbolicLink(moved.resolve("lib"), DIST.resolve("lib")); // another KANIKO_HOME
+
+    Run result = run(temp, Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
+        moved.resolve("bin/executor"), "--version");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out()).startsWith("-XX:").doesNotContain("kaniko.jsa")
+        .contains("kaniko for the JVM 0.1.0");
+  }
+
   /** What the engine says when neither --destination nor --no-push is given. */
   private static final String NO_DESTINATION =
       "error: you must provide --destination, or use --no-push";
@@ -216,9 +245,13 @@ class DistributionIT {
         .anyMatch(name -> name.startsWith("plugins/context-s3/lib/"))
         .contains("plugins/cred-ecr/plugin.properties");
     try (Stream<Path> lib = Files.list(DIST.resolve("lib"))) {
-      assertThat(lib.map(p -> "lib/" + p.getFileName()).toList())
+      // the CDS archive is only valid where it was made: target/kaniko has it, the tarball not
+      assertThat(lib.map(p -> "lib/" + p.getFileName())
+          .filter(name -> !name.startsWith("lib/kaniko.jsa")).toList())
           .allMatch(modes::containsKey);
     }
+    assertThat(modes).containsEntry("bin/cds-archive", 0755)
+        .doesNotContainKey("lib/kaniko.jsa");
     assertThat(String.join(",", modes.keySet())).doesNotContain("logback");
     assertThat(modes.keySet()).filteredOn(name -> name.startsWith("lib/") && !name.equals("lib/"))
         .allMatch(name -> name.endsWith(".jar"));

@@ -43,11 +43,19 @@ final class BaseImageStep {
   private final CredentialSource credentials;
   private final Path layersDir;
   private final RetryingExtraction extraction;
+  private final BuildTimings timings;
   private long bytesPulled;
   /** Paths extraction never writes nor deletes (in-place mode); nothing otherwise. */
   private Predicate<String> ignored = path -> false;
 
   BaseImageStep(BuildOptions options, CredentialSource credentials, Path layersDir) {
+    this(options, credentials, layersDir, new BuildTimings());
+  }
+
+  /** @param timings where pulls and extractions are timed */
+  BaseImageStep(BuildOptions options, CredentialSource credentials, Path layersDir,
+      BuildTimings timings) {
+    this.timings = timings;
     this.options = options;
     this.credentials = credentials;
     this.layersDir = layersDir;
@@ -92,6 +100,7 @@ final class BaseImageStep {
     }
     try (ImagePuller puller =
         new ImagePuller(registryOptions(), credentials)) {
+      long start = System.nanoTime();
       PulledImage image = puller.pull(ref, platform);
       LOG.info("Pulled {} ({})", reference, image.digest());
       Path dir = Files.createDirectories(layersDir.resolve(image.digest().replace(':', '-')));
@@ -100,6 +109,7 @@ final class BaseImageStep {
         files = puller.pullLayers(image, dir);
       } finally {
         bytesPulled += puller.bytesPulled();
+        timings.add(BuildTimings.PULL, System.nanoTime() - start);
       }
       return fromLayers(image, files, rootfs);
     } catch (RegistryException e) {
@@ -111,8 +121,13 @@ final class BaseImageStep {
       throws BuildException, IOException {
     ImageConfig config = ImageJson.parse(image.config(), ImageConfig.class);
     List<LayerBlob> layers = layers(image, config, files);
-    for (Path file : files) {
-      extraction.extract(file, rootfs);
+    long start = System.nanoTime();
+    try {
+      for (Path file : files) {
+        extraction.extract(file, rootfs);
+      }
+    } finally {
+      timings.add(BuildTimings.EXTRACT, System.nanoTime() - start);
     }
     return new BaseImage(withLayerHistory(config, layers.size()), layers, image.format());
   }

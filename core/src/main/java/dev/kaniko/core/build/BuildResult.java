@@ -13,10 +13,21 @@ import java.util.Map;
  * downloaded from and uploaded to registries, for the JSON report.
  */
 public record BuildResult(String digest, String configDigest, ImageConfig config,
-    List<Descriptor> layers, Map<String, Duration> timings, long bytesPulled, long bytesPushed) {
+    List<Descriptor> layers, Map<String, Duration> timings, long bytesPulled, long bytesPushed,
+    Map<String, Duration> breakdown, List<BuildTimings.InstructionTime> instructions) {
 
   public BuildResult {
     layers = List.copyOf(layers);
     timings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+    breakdown = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(breakdown));
+    instructions = List.copyOf(instructions);
+  }
+
+  /** A result without the per-phase breakdown. */
+  public BuildResult(String digest, String configDigest, ImageConfig config,
+      List<Descriptor> layers, Map<String, Duration> timings, long bytesPulled,
+      long bytesPushed) {
+    this(digest, configDigest, config, layers, timings, bytesPulled, bytesPushed, Map.of(),
+        List.of());
   }
 }

@@ -122,7 +122,8 @@ public final class ImageBuilder {
 
   /** Builds {@code dockerfile} with {@code context} and writes the outputs. */
   public BuildResult build(Path context, Path dockerfile) throws BuildException, IOException {
-    Optional<PushStep> push = pushStep();
+    BuildTimings breakdown = new BuildTimings();
+    Optional<PushStep> push = breakdown.time(BuildTimings.PUSH_CHECK, this::pushStep);
     Map<String, Duration> timings = new LinkedHashMap<>();
     Instant start = clock.instant();
     Platform platform = targetPlatform();
@@ -132,9 +133,9 @@ public final class ImageBuilder {
     Path buildDir = Files.createDirectories(workDir).resolve("build-" + System.nanoTime());
     try {
       BaseImageStep baseImages =
-          new BaseImageStep(options, credentials(), buildDir.resolve("base"));
+          new BaseImageStep(options, credentials(), buildDir.resolve("base"), breakdown);
       StageState target = buildStages(plan, context, buildDir, platform, baseImages,
-          DockerIgnore.load(context, dockerfile));
+          DockerIgnore.load(context, dockerfile), breakdown);
       Instant built = lap(timings, "stages", planned);
       AssembledImage image =
           ImageAssembler.assemble(finalConfig(target), target.layers, target.format);
@@ -142,16 +143,45 @@ public final class ImageBuilder {
       new OutputWriter(options).write(image);
       Instant written = lap(timings, "outputs", assembled);
       if (push.isPresent()) {
-        push.get().push(image);
+        // the stage directories are not needed by the push: they are deleted while it uploads
+        Thread deleting = deleteInBackground(buildDir.resolve("stages"));
+        try {
+          breakdown.time(BuildTimings.PUSH, () -> push.get().push(image));
+        } finally {
+          joinQuietly(deleting);
+        }
         lap(timings, "push", written);
       }
       LOG.info("Built image {}", image.digest());
       cleanup(context);
       return new BuildResult(image.digest(), image.configJson().digest(), image.config(),
           image.manifest().layers(), timings, baseImages.bytesPulled(),
-          push.map(PushStep::bytesPushed).orElse(0L));
+          push.map(PushStep::bytesPushed).orElse(0L), breakdown.phases(),
+          breakdown.instructions());
     } finally {
       TreeDeleter.delete(buildDir);
+    }
+  }
+
+  /** Deletes {@code dir} in a thread of its own; what it leaves, the final cleanup deletes. */
+  private static Thread deleteInBackground(Path dir) {
+    Thread thread = new Thread(() -> {
+      try {
+        TreeDeleter.delete(dir);
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("background deletion of {} stopped: {}", dir, e.toString());
+      }
+    }, "kaniko-cleanup");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -195,10 +225,11 @@ public final class ImageBuilder {
   }
 
   private StageState buildStages(BuildPlan plan, Path context, Path buildDir, Platform platform,
-      BaseImageStep baseImages, DockerIgnore ignore) throws BuildException, IOException {
+      BaseImageStep baseImages, DockerIgnore ignore, BuildTimings breakdown)
+      throws BuildException, IOException {
     ImageConfig scratch = ImageConfig.scratch(platform.os(), platform.architecture(),
         platform.variant().isEmpty() ? null : platform.variant());
-    LayerStep layers = new LayerStep(new LayerWriter(layerOptions(buildDir)), created());
+    LayerStep layers = new LayerStep(new LayerWriter(layerOptions(buildDir)), created(), breakdown);
     Map<Integer, StageState> built = new HashMap<>();
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
         scratch, layers, baseImages, platform, snapshots, snapshotName(),

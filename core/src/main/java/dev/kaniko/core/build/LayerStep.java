@@ -18,11 +18,23 @@ final class LayerStep {
 
   private final LayerWriter writer;
   private final String created;
+  private final BuildTimings timings;
 
   /** @param created the history timestamp (the epoch with --reproducible) */
   LayerStep(LayerWriter writer, String created) {
+    this(writer, created, new BuildTimings());
+  }
+
+  /** @param timings where layer writes are timed (and what the stages time their work with) */
+  LayerStep(LayerWriter writer, String created, BuildTimings timings) {
     this.writer = writer;
     this.created = created;
+    this.timings = timings;
+  }
+
+  /** The build's timings. */
+  BuildTimings timings() {
+    return timings;
   }
 
   /** Adds a layer of {@code added} (relative paths) if any (or {@code keepEmpty}), and the history. */
@@ -44,7 +56,7 @@ final class LayerStep {
       metadata(stage, createdBy);
       return;
     }
-    LayerBlob blob = writer.write(contents);
+    LayerBlob blob = timings.time(BuildTimings.LAYER_WRITE, () -> writer.write(contents));
     LOG.debug("layer {} with {} added and {} deleted paths for: {}", blob.digest(),
         contents.added().size(), contents.deleted().size(), createdBy);
     stage.layers.add(blob);

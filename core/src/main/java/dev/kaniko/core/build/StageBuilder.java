@@ -96,8 +96,13 @@ final class StageBuilder {
     List<Instruction> instructions = stage.instructions;
     for (int i = 0; i < instructions.size(); i++) {
       Instruction raw = instructions.get(i);
-      LOG.info("{}", UrlDownloader.maskUrls(createdBy(raw))); // ADD URLs may carry secrets
+      String shown = UrlDownloader.maskUrls(createdBy(raw)); // ADD URLs may carry secrets
+      LOG.info("{}", shown);
+      java.time.Instant startedAt = java.time.Instant.now();
+      long started = System.nanoTime();
       execute(expand(stage, raw), stage, i == instructions.size() - 1);
+      layers.timings().instruction(planned.index(), shown, startedAt,
+          System.nanoTime() - started);
     }
     return stage;
   }
@@ -127,7 +132,8 @@ final class StageBuilder {
       stage = fromImage(planned, rootfs);
     }
     MetadataStep.env(stage.scope.imageEnvironment(), stage.config);
-    stage.snapshot = new StageSnapshot(snapshots.create(snapshotName), rootfs, ignoredPaths);
+    stage.snapshot = new StageSnapshot(snapshots.create(snapshotName), rootfs, ignoredPaths,
+        layers.timings());
     return stage;
   }
 

@@ -18,9 +18,17 @@ import java.util.List;
 final class StageSnapshot {
   private final SnapshotStrategy strategy;
   private final FileTreeView view;
+  private final BuildTimings timings;
   private boolean started;
 
   StageSnapshot(SnapshotStrategy strategy, Path rootfs, IgnoredPaths ignored) {
+    this(strategy, rootfs, ignored, new BuildTimings());
+  }
+
+  /** @param timings where baselines and diffs are timed */
+  StageSnapshot(SnapshotStrategy strategy, Path rootfs, IgnoredPaths ignored,
+      BuildTimings timings) {
+    this.timings = timings;
     this.strategy = strategy;
     this.view = new FileTreeView() {
       @Override
@@ -39,7 +47,10 @@ final class StageSnapshot {
   void beforeRun() throws BuildException {
     if (!started) {
       try {
-        strategy.baseline(view);
+        timings.time(BuildTimings.SNAPSHOT, () -> {
+          strategy.baseline(view);
+          return null;
+        });
       } catch (PluginException e) {
         throw new BuildException(e.getMessage(), e);
       }
@@ -63,7 +74,7 @@ final class StageSnapshot {
 
   private ChangeSet diff(Collection<String> declared) throws BuildException {
     try {
-      return strategy.diff(view, declared);
+      return timings.time(BuildTimings.SNAPSHOT, () -> strategy.diff(view, declared));
     } catch (PluginException e) {
       throw new BuildException(e.getMessage(), e);
     }

@@ -22,6 +22,15 @@ import java.util.function.Predicate;
  */
 final class FileCopier {
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+  /**
+   * The lstat fields a copy needs, read in one call: never "unix:*", whose owner and group
+   * names cost a passwd/group lookup (files opened) per file.
+   */
+  private static final String ATTRS = "unix:mode,uid,gid,nlink,lastModifiedTime,fileKey";
+  private static final int S_IFMT = 0170000;
+  private static final int S_IFDIR = 0040000;
+  private static final int S_IFREG = 0100000;
+  private static final int S_IFLNK = 0120000;
 
   private final Path destRoot;
   private final Optional<Ownership> owner;
@@ -71,8 +80,8 @@ final class FileCopier {
 
   /** Copies {@code source} (not following a final symlink) to {@code dest}. */
   void copy(Path source, Path dest) throws IOException {
-    Map<String, Object> attrs = Files.readAttributes(source, "unix:*", NOFOLLOW);
-    if (Files.isDirectory(source, NOFOLLOW)) {
+    Map<String, Object> attrs = Files.readAttributes(source, ATTRS, NOFOLLOW);
+    if (type(attrs) == S_IFDIR) {
       copyDirectory(source, dest, attrs);
     } else {
       copyLeaf(source, dest, attrs);
@@ -81,7 +90,7 @@ final class FileCopier {
 
   /** Copies the entries of directory {@code source} into directory {@code dest} (created). */
   void copyContents(Path source, Path dest) throws IOException {
-    Map<String, Object> attrs = Files.readAttributes(source, "unix:*", NOFOLLOW);
+    Map<String, Object> attrs = Files.readAttributes(source, ATTRS, NOFOLLOW);
     copyDirectory(source, dest, attrs);
   }
 
@@ -128,17 +137,16 @@ final class FileCopier {
     mkdirs(dest.getParent());
     Files.deleteIfExists(dest);
     added.add(rel(dest));
-    if (Files.isSymbolicLink(source)) {
+    if (type(attrs) == S_IFLNK) {
       Files.createSymbolicLink(dest, Files.readSymbolicLink(source));
       applyOwner(dest, attrs);
       return;
     }
-    if (!Files.isRegularFile(source, NOFOLLOW)) {
+    if (type(attrs) != S_IFREG) {
       throw new IOException("copying special file " + source.getFileName()
           + " (device, fifo or socket) is not supported yet");
     }
-    Object key = ((Integer) attrs.get("nlink")) > 1 ? Files.readAttributes(source,
-        java.nio.file.attribute.BasicFileAttributes.class, NOFOLLOW).fileKey() : null;
+    Object key = ((Integer) attrs.get("nlink")) > 1 ? attrs.get("fileKey") : null;
     Path first = key == null ? null : linked.get(key);
     if (first != null) {
       Files.createLink(dest, first);
@@ -149,6 +157,10 @@ final class FileCopier {
       linked.put(key, dest);
     }
     applyAttributes(dest, attrs);
+  }
+
+  private static int type(Map<String, Object> attrs) {
+    return ((Integer) attrs.get("mode")) & S_IFMT;
   }
 
   private void applyAttributes(Path dest, Map<String, Object> attrs) throws IOException {

@@ -44,7 +44,9 @@ final class ParallelGzipOutputStream extends OutputStream {
   private final OutputStream out;
   private final int level;
   private final int blockSize;
-  private final ExecutorService pool;
+  private final int threads;
+  /** Started with the second block: a layer of one block (most) is deflated on the caller. */
+  private ExecutorService pool;
   private final int maxPending;
   private final Deque<Job> pending = new ArrayDeque<>();
   private final Deque<Job> free = new ArrayDeque<>();
@@ -61,7 +63,7 @@ final class ParallelGzipOutputStream extends OutputStream {
     this.level = level;
     this.blockSize = blockSize;
     this.maxPending = Math.max(2, threads * 2);
-    this.pool = threads > 1 ? newPool(threads) : null;
+    this.threads = threads;
     this.deflaters = ThreadLocal.withInitial(() -> new Deflater(this.level, true));
     this.current = new Job(blockSize);
     writeHeader();
@@ -110,6 +112,9 @@ final class ParallelGzipOutputStream extends OutputStream {
     totalIn += job.inputLength;
     if (job.inputLength >= DICT_SIZE) {
       dictionary = Arrays.copyOfRange(job.input, job.inputLength - DICT_SIZE, job.inputLength);
+    }
+    if (pool == null && !last && threads > 1) {
+      pool = newPool(threads);
     }
     if (pool == null) {
       deflate(job);
