@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The JSON build report of {@code --report FILE}: image and config digests, destinations, the
- * layers (digest, size, media type), blob bytes pulled and pushed, and milliseconds per build phase.
+ * layers (digest, size, media type), blob bytes pulled and pushed, layer-cache hits and misses, and
+ * milliseconds per build phase.
  */
 final class BuildReport {
   private static final ObjectMapper JSON =
@@ -48,6 +49,8 @@ final class BuildReport {
     root.put("layersSize", total);
     root.put("bytesPulled", result.bytesPulled());
     root.put("bytesPushed", result.bytesPushed());
+    root.put("cacheHits", result.cacheHits());
+    root.put("cacheMisses", result.cacheMisses());
     ObjectNode phases = root.putObject("phasesMillis");
     long all = 0;
     for (Map.Entry<String, Duration> phase : result.timings().entrySet()) {

@@ -7,6 +7,7 @@ import dev.kaniko.core.auth.DockerConfigCredentials;
 import dev.kaniko.core.build.BuildException;
 import dev.kaniko.core.build.BuildResult;
 import dev.kaniko.core.build.ImageBuilder;
+import dev.kaniko.core.build.LayerCacheBackends;
 import dev.kaniko.core.build.SnapshotStrategies;
 import dev.kaniko.core.options.BuildOptions;
 import dev.kaniko.core.plugin.HostPluginContext;
@@ -59,7 +60,7 @@ final class ExecutorRun implements BuildAction {
       Path dockerfile = dockerfileLocator.locate(options.dockerfile(), context);
       LOG.info("Using Dockerfile {}", dockerfile);
       build(options, buildDir.workDir(), context, dockerfile, credentials(fetcher, buildDir),
-          snapshots(fetcher, buildDir));
+          snapshots(fetcher, buildDir), cacheBackends(fetcher, buildDir));
     }
   }
 
@@ -89,11 +90,21 @@ final class ExecutorRun implements BuildAction {
         .orElse(SnapshotStrategies.builtin());
   }
 
+  /** The plugins' layer-cache backends, chosen by the scheme of --cache-repo. */
+  private static LayerCacheBackends cacheBackends(ContextFetcher fetcher,
+      BuildDirectory buildDir) {
+    Map<String, String> env = System.getenv();
+    return fetcher.plugins().map(plugins -> LayerCacheBackends.of(plugins,
+        id -> (PluginContext) HostPluginContext.of(env, buildDir.workDir(), id)))
+        .orElse(LayerCacheBackends.builtin());
+  }
+
   private void build(BuildOptions options, Path workDir, Path context, Path dockerfile,
-      CredentialSource credentials, SnapshotStrategies snapshots) {
+      CredentialSource credentials, SnapshotStrategies snapshots, LayerCacheBackends caches) {
     try {
       BuildResult result = new ImageBuilder(options, workDir, clock, credentials)
-          .withSnapshotStrategies(snapshots).build(context, dockerfile);
+          .withSnapshotStrategies(snapshots).withCacheBackends(caches)
+          .build(context, dockerfile);
       LOG.debug("build timings: {}", result.timings());
       if (options.report().isPresent()) {
         writeReport(options, result, options.report().get());

@@ -30,7 +30,9 @@ public final class FeatureGates {
           "--use-new-run", "--ignore-path",
           "--report", "--git", "--bucket", "--single-snapshot", "--cleanup",
           "--force-build-metadata",
-          "--cache-dir", "--cache-ttl", "--image-fs-extract-retry");
+          "--cache-dir", "--cache-ttl", "--image-fs-extract-retry",
+          "--cache", "--cache-repo", "--cache-run-layers", "--cache-copy-layers",
+          "--no-push-cache", "--compressed-caching");
 
   /** Warmer flags, all implemented by WarmerRun. */
   private static final Set<String> WARMER =

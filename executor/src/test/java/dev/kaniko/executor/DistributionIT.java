@@ -100,10 +100,10 @@ class DistributionIT {
 
   @Test
   void unsupportedFlag_failsWithItsLine() throws Exception {
-    Run result = executor(Map.of(), "--context", temp, "--cache");
+    Run result = executor(Map.of(), "--context", temp, "--force");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err().strip()).isEqualTo("error: --cache is not supported yet");
+    assertThat(result.err().strip()).isEqualTo("error: --force is not supported yet");
   }
 
   @Test

@@ -49,7 +49,7 @@ class ExecutorCliTest {
     List<String> gated = gatedFlags().map(FlagTable.Row::flag).toList();
     List<String> supported = supportedFlags().map(FlagTable.Row::flag).toList();
 
-    assertThat(gated).contains("--cache", "--cache-repo", "--cache-run-layers");
+    assertThat(gated).contains("--force", "--ignore-var-run");
     assertThat(supported).contains("--dockerfile", "--context", "--build-arg", "--target",
         "--skip-unused-stages", "--plugin-dir", "--disable-plugin", "--verbosity", "--help",
         "--no-push", "--destination", "--tar-path", "--oci-layout-path", "--reproducible");
@@ -66,20 +66,20 @@ class ExecutorCliTest {
 
   @Test
   void explicitValueEqualToTheDefault_stillTripsTheGate() {
-    CliHarness.Result result = CliHarness.executor("--cache=false");
+    CliHarness.Result result = CliHarness.executor("--force=false");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.lastErrLine()).isEqualTo("error: --cache is not supported yet");
+    assertThat(result.lastErrLine()).isEqualTo("error: --force is not supported yet");
   }
 
   @Test
   void severalUnsupportedFlags_reportTheFirstInCommandLineOrder() {
-    assertThat(CliHarness.executor("--cache-run-layers", "--cache", "-d", "r/a").errLines())
-        .containsExactly("error: --cache-run-layers is not supported yet");
-    assertThat(CliHarness.executor("-d", "r/a", "--cache", "--cache-run-layers").errLines())
-        .containsExactly("error: --cache is not supported yet");
-    assertThat(CliHarness.executor("--target", "x", "--cache-repo", "r/c", "--cache").errLines())
-        .containsExactly("error: --cache-repo is not supported yet");
+    assertThat(CliHarness.executor("--ignore-var-run", "--force", "-d", "r/a").errLines())
+        .containsExactly("error: --ignore-var-run is not supported yet");
+    assertThat(CliHarness.executor("-d", "r/a", "--force", "--ignore-var-run").errLines())
+        .containsExactly("error: --force is not supported yet");
+    assertThat(CliHarness.executor("--target", "x", "--cache", "--force").errLines())
+        .containsExactly("error: --force is not supported yet");
   }
 
   @ParameterizedTest
@@ -235,11 +235,11 @@ class ExecutorCliTest {
 
   @Test
   void jsonLogFormat_printsErrorsAsJsonLines() {
-    CliHarness.Result result = CliHarness.executor("--log-format=json", "--cache");
+    CliHarness.Result result = CliHarness.executor("--log-format=json", "--force");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.lastErrLine())
-        .startsWith("{\"level\":\"error\",\"msg\":\"--cache is not supported yet\",\"time\":\"");
+        .startsWith("{\"level\":\"error\",\"msg\":\"--force is not supported yet\",\"time\":\"");
   }
 
   @Test

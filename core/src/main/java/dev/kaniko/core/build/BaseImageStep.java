@@ -84,7 +84,8 @@ final class BaseImageStep {
     for (Path file : files) {
       extraction.extract(file, rootfs);
     }
-    return new BaseImage(withLayerHistory(config, layers.size()), layers, image.format());
+    return new BaseImage(withLayerHistory(config, layers.size()), layers, image.format(),
+        image.digest());
   }
 
   /**

@@ -10,10 +10,19 @@ import java.util.Map;
 /**
  * What a build produced: the image (manifest) digest, its config and layer descriptors, and how
  * long each phase took (in order: parse, stages, assemble, outputs, push), and the blob bytes
- * downloaded from and uploaded to registries, for the JSON report.
+ * downloaded from and uploaded to registries, and the layer-cache hits and misses (--cache), for
+ * the JSON report.
  */
 public record BuildResult(String digest, String configDigest, ImageConfig config,
-    List<Descriptor> layers, Map<String, Duration> timings, long bytesPulled, long bytesPushed) {
+    List<Descriptor> layers, Map<String, Duration> timings, long bytesPulled, long bytesPushed,
+    int cacheHits, int cacheMisses) {
+
+  /** A result without layer-cache lookups. */
+  public BuildResult(String digest, String configDigest, ImageConfig config,
+      List<Descriptor> layers, Map<String, Duration> timings, long bytesPulled,
+      long bytesPushed) {
+    this(digest, configDigest, config, layers, timings, bytesPulled, bytesPushed, 0, 0);
+  }
 
   public BuildResult {
     layers = List.copyOf(layers);

@@ -49,6 +49,7 @@ public final class ImageBuilder {
   private final Map<String, String> env;
   private final Optional<CredentialSource> credentials;
   private SnapshotStrategies snapshots = SnapshotStrategies.builtin();
+  private LayerCacheBackends cacheBackends = LayerCacheBackends.builtin();
 
   /** A builder reading credentials through the process environment ({@code DOCKER_CONFIG}). */
   public ImageBuilder(BuildOptions options, Path workDir, Clock clock) {
@@ -92,6 +93,15 @@ public final class ImageBuilder {
     return this;
   }
 
+  /**
+   * Takes layer-cache backends from {@code backends} (e.g. {@link LayerCacheBackends#of} a plugin
+   * registry, so a cache plugin can be chosen by the scheme of {@code --cache-repo}).
+   */
+  public ImageBuilder withCacheBackends(LayerCacheBackends backends) {
+    this.cacheBackends = backends;
+    return this;
+  }
+
   /** The given credentials, else the docker config of the environment (read once per build). */
   private CredentialSource credentials() throws BuildException {
     return credentials.isPresent() ? credentials.get() : Credentials.fromEnvironment(env);
@@ -107,10 +117,12 @@ public final class ImageBuilder {
     LOG.info("Stages to build: {} (target: stage {})", describe(plan), plan.targetIndex());
     Instant planned = lap(timings, "parse", start);
     Path buildDir = Files.createDirectories(workDir).resolve("build-" + System.nanoTime());
+    CacheStep cache = CacheStep.disabled();
     try {
       BaseImageStep baseImages =
           new BaseImageStep(options, credentials(), buildDir.resolve("base"));
-      StageState target = buildStages(plan, context, buildDir, platform, baseImages);
+      cache = cacheStep(buildDir, plan);
+      StageState target = buildStages(plan, context, buildDir, platform, baseImages, cache);
       Instant built = lap(timings, "stages", planned);
       AssembledImage image =
           ImageAssembler.assemble(finalConfig(target), target.layers, target.format);
@@ -121,12 +133,14 @@ public final class ImageBuilder {
         push.get().push(image);
         lap(timings, "push", written);
       }
+      cache.awaitStores();
       LOG.info("Built image {}", image.digest());
       cleanup();
       return new BuildResult(image.digest(), image.configJson().digest(), image.config(),
           image.manifest().layers(), timings, baseImages.bytesPulled(),
-          push.map(PushStep::bytesPushed).orElse(0L));
+          push.map(PushStep::bytesPushed).orElse(0L), cache.hits(), cache.misses());
     } finally {
+      cache.awaitStores();
       TreeDeleter.delete(buildDir);
     }
   }
@@ -170,8 +184,27 @@ public final class ImageBuilder {
     }
   }
 
+  /**
+   * The layer cache of --cache (RUN layers unless --cache-run-layers=false, COPY/ADD layers with
+   * --cache-copy-layers, no stores with --no-push-cache); a no-op without --cache.
+   */
+  private CacheStep cacheStep(Path buildDir, BuildPlan plan) throws BuildException, IOException {
+    if (!options.cache()) {
+      return CacheStep.disabled();
+    }
+    if (options.singleSnapshot()) {
+      throw new BuildException("--cache with --single-snapshot is not supported yet");
+    }
+    var backend = cacheBackends.open(options, credentials(), buildDir.resolve("cache"));
+    LOG.info("Using the layer cache {}", backend);
+    return new CacheStep(Optional.of(backend), options.cacheRunLayers(),
+        options.cacheCopyLayers(), !options.noPushCache(),
+        Files.createDirectories(buildDir.resolve("layers")), created(),
+        plan.dockerfile().fileName());
+  }
+
   private StageState buildStages(BuildPlan plan, Path context, Path buildDir, Platform platform,
-      BaseImageStep baseImages) throws BuildException, IOException {
+      BaseImageStep baseImages, CacheStep cache) throws BuildException, IOException {
     ImageConfig scratch = ImageConfig.scratch(platform.os(), platform.architecture(),
         platform.variant().isEmpty() ? null : platform.variant());
     LayerStep layers = new LayerStep(new LayerWriter(layerOptions(buildDir)), created());
@@ -179,7 +212,7 @@ public final class ImageBuilder {
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
         scratch, layers, baseImages, platform, snapshots, snapshotName(),
         IgnoredPaths.of(options.ignorePaths()), targetRootfs(),
-        new SnapshotPolicy(options.singleSnapshot(), options.forceBuildMetadata()));
+        new SnapshotPolicy(options.singleSnapshot(), options.forceBuildMetadata()), cache);
     for (PlannedStage stage : plan.stages()) {
       built.put(stage.index(), stages.build(stage));
     }

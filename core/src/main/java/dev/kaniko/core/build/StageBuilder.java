@@ -46,11 +46,21 @@ final class StageBuilder {
   private final RunStep run;
   private final Optional<Path> targetRootfs;
   private final SnapshotPolicy policy;
+  private final CacheStep cache;
 
   StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
       ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform,
       SnapshotStrategies snapshots, String snapshotName, IgnoredPaths ignoredPaths,
       Optional<Path> targetRootfs, SnapshotPolicy policy) {
+    this(plan, context, stagesDir, built, scratch, layers, baseImages, targetPlatform, snapshots,
+        snapshotName, ignoredPaths, targetRootfs, policy, CacheStep.disabled());
+  }
+
+  StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
+      ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform,
+      SnapshotStrategies snapshots, String snapshotName, IgnoredPaths ignoredPaths,
+      Optional<Path> targetRootfs, SnapshotPolicy policy, CacheStep cache) {
+    this.cache = cache;
     this.plan = plan;
     this.stagesDir = stagesDir;
     this.built = built;
@@ -77,7 +87,13 @@ final class StageBuilder {
     for (int i = 0; i < instructions.size(); i++) {
       Instruction raw = instructions.get(i);
       LOG.info("{}", createdBy(raw));
-      execute(expand(stage, raw), stage, i == instructions.size() - 1);
+      Instruction instruction = expand(stage, raw);
+      if (cache.beforeStep(instruction, stage, createdBy(instruction))) {
+        continue; // a cached layer was applied
+      }
+      int layersBefore = stage.layers.size();
+      execute(instruction, stage, i == instructions.size() - 1);
+      cache.afterStep(instruction, stage, layersBefore);
     }
     return stage;
   }
@@ -92,6 +108,7 @@ final class StageBuilder {
     if (base.isScratch()) {
       Files.createDirectories(rootfs);
       stage = new StageState(planned, rootfs, plan.newScope(Map.of()), scratch, List.of());
+      cache.startFromScratch(stage, planned.platform().orElse(targetPlatform));
     } else if (base.stage().isPresent()) {
       StageState parent = built.get(base.stage().getAsInt());
       CopyOperation.copyTree(parent.rootfs, rootfs);
@@ -99,6 +116,7 @@ final class StageBuilder {
       stage = new StageState(planned, rootfs, parent.scope.inherit(),
           image.withConfig(image.config().toBuilder().clearOnBuild().build()), parent.layers);
       stage.format = parent.format;
+      cache.startFromStage(stage, parent);
     } else {
       stage = fromImage(planned, rootfs);
     }
@@ -119,6 +137,7 @@ final class StageBuilder {
         plan.newScope(environment(image.config().env())),
         image.withConfig(image.config().toBuilder().clearOnBuild().build()), base.layers());
     stage.format = base.format();
+    cache.startFromImage(stage, base.digest());
     try {
       stage.instructions = plan.withBaseImageTriggers(planned, triggers);
     } catch (DockerfileException e) {
@@ -151,7 +170,7 @@ final class StageBuilder {
     String createdBy = createdBy(instruction);
     try {
       if (instruction instanceof CopyInstruction c) {
-        declared(stage, createdBy, copy.run(c, stage), last);
+        copied(c, stage, createdBy, copy.run(c, stage), last);
       } else if (instruction instanceof WorkdirInstruction w) {
         declared(stage, createdBy, WorkdirStep.run(w, stage), last);
       } else if (instruction instanceof RunInstruction r) {
@@ -162,7 +181,7 @@ final class StageBuilder {
           layers.commit(stage, createdBy, run.run(r, stage), policy.forceBuildMetadata());
         }
       } else if (instruction instanceof AddInstruction a) {
-        declared(stage, createdBy, add.run(a, stage), last);
+        copied(a, stage, createdBy, add.run(a, stage), last);
       } else if (instruction instanceof ArgInstruction
           || MetadataStep.apply(instruction, stage)) {
         metadata(stage, createdBy, last);
@@ -172,6 +191,14 @@ final class StageBuilder {
       }
     } catch (IllegalArgumentException e) {
       throw BuildException.at(plan.dockerfile().fileName(), instruction.line(), e.getMessage());
+    }
+  }
+
+  /** COPY/ADD: a cached layer (--cache-copy-layers) or a layer of the paths it copied. */
+  private void copied(Instruction instruction, StageState stage, String createdBy,
+      List<String> added, boolean last) throws BuildException, IOException {
+    if (!cache.copied(instruction, stage, createdBy, added)) {
+      declared(stage, createdBy, added, last);
     }
   }
 
