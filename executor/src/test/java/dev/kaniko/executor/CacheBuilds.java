@@ -7,9 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,8 +83,22 @@ final class CacheBuilds {
 
     /** A file's content in the built image (top layer first; whiteouts are not expected). */
     String file(String path) throws IOException {
-      return CacheBuilds.file(layout, path).orElseThrow(
-          () -> new AssertionError(path + " is not in the image of " + layout));
+      return CacheBuilds.file(layout, path, in -> new String(in.readAllBytes(),
+          StandardCharsets.UTF_8)).orElseThrow(
+              () -> new AssertionError(path + " is not in the image of " + layout));
+    }
+
+    /** A file's md5 (hex) in the built image, streamed. */
+    String md5(String path) throws IOException {
+      return CacheBuilds.file(layout, path, in -> {
+        try {
+          MessageDigest md5 = MessageDigest.getInstance("MD5");
+          in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), md5));
+          return HexFormat.of().formatHex(md5.digest());
+        } catch (NoSuchAlgorithmException e) {
+          throw new IOException(e);
+        }
+      }).orElseThrow(() -> new AssertionError(path + " is not in the image of " + layout));
     }
   }
 
@@ -126,8 +145,13 @@ final class CacheBuilds {
     return dir;
   }
 
+  /** How a test reads one file's bytes. */
+  interface Reader {
+    String read(InputStream in) throws IOException;
+  }
+
   /** Reads {@code path} from the image in an OCI layout (its single manifest), top layer first. */
-  static Optional<String> file(Path layout, String path) throws IOException {
+  static Optional<String> file(Path layout, String path, Reader reader) throws IOException {
     JsonNode index = JSON.readTree(layout.resolve("index.json").toFile());
     JsonNode manifest = JSON.readTree(blob(layout, index.get("manifests").get(0)
         .get("digest").asText()).toFile());
@@ -136,7 +160,7 @@ final class CacheBuilds {
     String wanted = path.startsWith("/") ? path.substring(1) : path;
     for (int i = layers.size() - 1; i >= 0; i--) {
       Optional<String> found = fromLayer(blob(layout, layers.get(i).get("digest").asText()),
-          wanted);
+          wanted, reader);
       if (found.isPresent()) {
         return found;
       }
@@ -144,14 +168,15 @@ final class CacheBuilds {
     return Optional.empty();
   }
 
-  private static Optional<String> fromLayer(Path blob, String wanted) throws IOException {
+  private static Optional<String> fromLayer(Path blob, String wanted, Reader reader)
+      throws IOException {
     try (InputStream in = new GzipCompressorInputStream(
             new BufferedInputStream(Files.newInputStream(blob)));
         TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
       for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
         String name = e.getName().startsWith("./") ? e.getName().substring(2) : e.getName();
         if (name.equals(wanted) && e.isFile()) {
-          return Optional.of(new String(tar.readAllBytes(), StandardCharsets.UTF_8));
+          return Optional.of(reader.read(tar));
         }
       }
     }
