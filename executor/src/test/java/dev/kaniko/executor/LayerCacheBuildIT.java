@@ -168,6 +168,22 @@ class LayerCacheBuildIT {
   }
 
   @Test
+  void changedHeredocBody_misses() throws Exception {
+    ImageRef base = BaseImages.pushBusybox(registry, "cache/base:8", ImageFormat.DOCKER_V2S2);
+    Path context = builds.context("ctx", "Dockerfile", "FROM " + base.reference() + "\n"
+        + "RUN <<EOF\necho one > /doc\nEOF\n");
+    String[] flags = {"--cache-repo", "dir:" + temp.resolve("dir-cache")};
+    builds.run(context, flags).succeeded();
+    Files.writeString(context.resolve("Dockerfile"), "FROM " + base.reference() + "\n"
+        + "RUN <<EOF\necho two > /doc\nEOF\n");
+
+    CacheBuilds.Build changed = builds.run(context, flags).succeeded();
+
+    assertThat(changed.cacheSequence()).containsExactly("miss");
+    assertThat(changed.file("/doc")).isEqualTo("two\n");
+  }
+
+  @Test
   void expiredEntries_areMisses() throws Exception {
     ImageRef base = BaseImages.pushBusybox(registry, "cache/base:6", ImageFormat.DOCKER_V2S2);
     Path context = builds.context("ctx", "Dockerfile", "FROM " + base.reference() + "\n"

@@ -126,7 +126,9 @@ final class CacheStep {
         || instruction instanceof AddInstruction) {
       return false;
     }
-    String key = key(stage, createdBy, Optional.empty());
+    String text = instruction instanceof RunInstruction run && !run.heredocs().isEmpty()
+        ? createdBy + "\n" + run.heredocs() : createdBy; // heredoc bodies are not in the line
+    String key = key(stage, text, Optional.empty());
     if (instruction instanceof RunInstruction && runLayers
         && hit(stage, key, step(instruction, createdBy), createdBy)) {
       stage.snapshot.restart(); // the cached layer changed the rootfs behind the snapshot's back
@@ -230,7 +232,10 @@ final class CacheStep {
     return fileName + ":" + instruction.line() + " " + createdBy;
   }
 
-  /** The step's key: parent key, expanded instruction, visible build args and env. */
+  /**
+   * The step's key: parent key, the instruction's text, the build args and env it sees (the
+   * values its variables expand to), and for COPY/ADD what it copied.
+   */
   private static String key(StageState stage, String createdBy, Optional<String> sources) {
     VariableScope scope = stage.scope;
     Map<String, String> env = scope.imageEnvironment();
