@@ -115,6 +115,7 @@ class LayerCacheBuildIT {
         "Dockerfile", "FROM " + base.reference() + " AS builder\n"
             + "COPY src /src\n"
             + "RUN cat /src/app.txt > /out && echo built >> /out\n"
+            + "RUN test -f /out\n"
             + "FROM builder AS tested\n"
             + "RUN grep built /out > /tested\n"
             + "FROM " + base.reference() + "\n"
@@ -126,8 +127,9 @@ class LayerCacheBuildIT {
     CacheBuilds.Build cold = builds.run(context, flags).succeeded();
     CacheBuilds.Build warm = builds.run(context, flags).succeeded();
 
-    assertThat(cold.cacheSequence()).hasSize(5).containsOnly("miss");
-    assertThat(warm.cacheSequence()).containsExactly("hit", "hit", "hit", "hit", "hit");
+    assertThat(cold.cacheSequence()).hasSize(6).containsOnly("miss");
+    assertThat(warm.cacheSequence()).containsExactly("hit", "hit", "hit", "hit", "hit", "hit");
+    assertThat(warm.err()).contains("cache hit Dockerfile:4 RUN test -f /out key=");
     assertThat(warm.digest()).isEqualTo(cold.digest());
     assertThat(warm.file("/final")).isEqualTo("sourcebuilt\nsourcebuilt\n");
   }

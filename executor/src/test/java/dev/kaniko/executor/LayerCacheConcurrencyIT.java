@@ -76,7 +76,7 @@ class LayerCacheConcurrencyIT {
   void buildKilledWhileStoring_leavesNoEntryALaterBuildUses() throws Exception {
     ImageRef base = BaseImages.pushBusybox(registry, "conc/base:kill", ImageFormat.DOCKER_V2S2);
     Path context = builds.context("ctx", "Dockerfile", "FROM " + base.reference() + "\n"
-        + "RUN head -c 100000000 /dev/urandom > /big && md5sum /big > /big.md5\n"
+        + "RUN head -c 64000000 /dev/urandom > /big && md5sum /big > /big.md5\n"
         + "RUN echo after > /after\n");
     Path cache = temp.resolve("cache");
 

@@ -12,6 +12,7 @@ import dev.kaniko.core.extract.TarExtractor;
 import dev.kaniko.core.image.Digests;
 import dev.kaniko.core.image.HistoryEntry;
 import dev.kaniko.core.image.LayerBlob;
+import dev.kaniko.core.image.MediaTypes;
 import dev.kaniko.core.image.Platform;
 import dev.kaniko.spi.CacheBackend;
 import dev.kaniko.spi.CacheEntry;
@@ -35,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +47,14 @@ import org.slf4j.LoggerFactory;
  */
 final class CacheStep {
   private static final Logger LOG = LoggerFactory.getLogger(CacheStep.class);
+  /** The diff id of an empty tar (two zero records): the entry of a RUN that changed nothing. */
+  static final String EMPTY_DIFF_ID = Digests.sha256(new byte[1024]);
 
   private final Optional<CacheBackend> backend;
   private final boolean runLayers;
   private final boolean copyLayers;
   private final boolean store;
+  private final boolean keepEmpty;
   private final Path layersDir;
   private final String created;
   private final String fileName;
@@ -59,18 +64,23 @@ final class CacheStep {
   private final SourceDigester digester = new SourceDigester();
   /** The key of the step being executed (a miss), stored and chained by {@link #afterStep}. */
   private String pendingKey;
+  private LayerBlob emptyLayer;
+  /** Whether the last hit extracted a layer (false for a no-change RUN's empty entry). */
+  private boolean appliedLayer;
   private int hits;
   private int misses;
 
   /**
    * @param backend the cache, empty without --cache (then every method is a no-op)
    * @param store false with --no-push-cache (look up, never store)
+   * @param keepEmpty --force-build-metadata (a no-change RUN has an empty layer of its own)
    * @param layersDir where hit layers are downloaded (the build's layer dir)
    * @param created the history timestamp of this build (the epoch with --reproducible)
    */
   CacheStep(Optional<CacheBackend> backend, boolean runLayers, boolean copyLayers, boolean store,
-      Path layersDir, String created, String fileName) {
+      boolean keepEmpty, Path layersDir, String created, String fileName) {
     this.backend = backend;
+    this.keepEmpty = keepEmpty;
     this.runLayers = runLayers;
     this.copyLayers = copyLayers;
     this.store = store;
@@ -86,7 +96,7 @@ final class CacheStep {
 
   /** A cache step doing nothing (no --cache). */
   static CacheStep disabled() {
-    return new CacheStep(Optional.empty(), false, false, false, Path.of("."), "", "");
+    return new CacheStep(Optional.empty(), false, false, false, false, Path.of("."), "", "");
   }
 
   boolean enabled() {
@@ -131,7 +141,9 @@ final class CacheStep {
     String key = key(stage, text, Optional.empty());
     if (instruction instanceof RunInstruction && runLayers
         && hit(stage, key, step(instruction, createdBy), createdBy)) {
-      stage.snapshot.restart(); // the cached layer changed the rootfs behind the snapshot's back
+      if (appliedLayer) {
+        stage.snapshot.restart(); // the cached layer changed the rootfs behind the snapshot
+      }
       return true;
     }
     pendingKey = key;
@@ -169,10 +181,20 @@ final class CacheStep {
     String key = pendingKey;
     pendingKey = null;
     stage.cacheKey = key;
-    if (!cacheable(instruction) || !store || stage.layers.size() != layersBefore + 1) {
+    if (!cacheable(instruction) || !store) {
       return;
     }
-    LayerBlob layer = stage.layers.get(stage.layers.size() - 1);
+    LayerBlob layer;
+    if (stage.layers.size() == layersBefore + 1) {
+      layer = stage.layers.get(stage.layers.size() - 1);
+    } else if (stage.layers.size() == layersBefore && instruction instanceof RunInstruction) {
+      layer = emptyLayer(); // a RUN that changed nothing: remembered as an empty layer
+      if (layer == null) {
+        return;
+      }
+    } else {
+      return;
+    }
     CacheEntry entry =
         new CacheEntry(layer.digest(), layer.diffId(), layer.size(), layer.mediaType());
     CacheBackend cache = backend.get();
@@ -212,6 +234,25 @@ final class CacheStep {
         }
       }
     }
+  }
+
+  /** A gzipped empty tar in the layers dir (written once per build); null if it cannot be. */
+  private LayerBlob emptyLayer() {
+    if (emptyLayer == null) {
+      try {
+        Path file = Files.createTempFile(Files.createDirectories(layersDir), "empty-", ".layer");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+          out.write(new byte[1024]);
+        }
+        emptyLayer = new LayerBlob(file, MediaTypes.OCI_LAYER_GZIP, Digests.sha256(file),
+            EMPTY_DIFF_ID, Files.size(file), 1024);
+      } catch (IOException e) {
+        LOG.warn("cannot write the empty layer of a no-change RUN for the cache: {}",
+            e.getMessage());
+        return null;
+      }
+    }
+    return emptyLayer;
   }
 
   int hits() {
@@ -256,6 +297,15 @@ final class CacheStep {
       LOG.warn("cache lookup failed for {}: {}", step, e.getMessage());
       entry = Optional.empty();
     }
+    if (entry.isPresent() && entry.get().diffId().equals(EMPTY_DIFF_ID) && !keepEmpty) {
+      hits++;
+      LOG.info("cache hit {} key={}", step, key);
+      LOG.info("No files changed in this command, skipping snapshotting.");
+      stage.history.add(new HistoryEntry(created, createdBy, null, null, Boolean.TRUE));
+      stage.cacheKey = key;
+      appliedLayer = false;
+      return true;
+    }
     Optional<Path> blob = entry.isPresent() ? download(entry.get(), step) : Optional.empty();
     if (blob.isEmpty()) {
       misses++;
@@ -266,6 +316,7 @@ final class CacheStep {
     LOG.info("cache hit {} key={}", step, key);
     apply(stage, entry.get(), blob.get(), step, createdBy);
     stage.cacheKey = key;
+    appliedLayer = true;
     return true;
   }
 

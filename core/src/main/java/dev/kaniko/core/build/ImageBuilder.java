@@ -198,7 +198,7 @@ public final class ImageBuilder {
     var backend = cacheBackends.open(options, credentials(), buildDir.resolve("cache"));
     LOG.info("Using the layer cache {}", backend);
     return new CacheStep(Optional.of(backend), options.cacheRunLayers(),
-        options.cacheCopyLayers(), !options.noPushCache(),
+        options.cacheCopyLayers(), !options.noPushCache(), options.forceBuildMetadata(),
         Files.createDirectories(buildDir.resolve("layers")), created(),
         plan.dockerfile().fileName());
   }
