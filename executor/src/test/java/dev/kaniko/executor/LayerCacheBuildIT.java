@@ -152,21 +152,23 @@ class LayerCacheBuildIT {
   }
 
   @Test
-  void noPushCache_looksUpButNeverStores() throws Exception {
+  void noPushCache_looksUpButNeverStores_ociLayoutBackend() throws Exception {
     ImageRef base = BaseImages.pushBusybox(registry, "cache/base:5", ImageFormat.DOCKER_V2S2);
     Path context = builds.context("ctx", "Dockerfile", "FROM " + base.reference() + "\n"
         + "RUN echo one > /one\n");
-    Path cache = temp.resolve("dir-cache");
+    String cache = "oci:" + temp.resolve("oci-cache");
 
-    CacheBuilds.Build first = builds.run(context, "--cache-repo", "dir:" + cache,
-        "--no-push-cache").succeeded();
-    CacheBuilds.Build second = builds.run(context, "--cache-repo", "dir:" + cache).succeeded();
-    CacheBuilds.Build third = builds.run(context, "--cache-repo", "dir:" + cache,
-        "--no-push-cache").succeeded();
+    CacheBuilds.Build first = builds.run(context, "--cache-repo", cache, "--no-push-cache")
+        .succeeded();
+    CacheBuilds.Build second = builds.run(context, "--cache-repo", cache).succeeded();
+    CacheBuilds.Build third = builds.run(context, "--cache-repo", cache, "--no-push-cache")
+        .succeeded();
 
     assertThat(first.cacheSequence()).containsExactly("miss");
     assertThat(second.cacheSequence()).containsExactly("miss");
     assertThat(third.cacheSequence()).containsExactly("hit");
+    assertThat(third.file("/one")).isEqualTo("one\n");
+    assertThat(temp.resolve("oci-cache/index.json")).content().contains(third.keys().get(0));
   }
 
   @Test
