@@ -35,7 +35,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +59,6 @@ final class CacheStep {
   private final String fileName;
   private final ExecutorService stores;
   private final List<Future<?>> pending = new ArrayList<>();
-  private final AtomicInteger failedStores = new AtomicInteger();
   private final SourceDigester digester = new SourceDigester();
   /** The key of the step being executed (a miss), stored and chained by {@link #afterStep}. */
   private String pendingKey;
@@ -203,7 +201,6 @@ final class CacheStep {
         cache.store(key, entry, layer.path());
         LOG.debug("cache stored key={} layer={}", key, layer.digest());
       } catch (PluginException | RuntimeException e) {
-        failedStores.incrementAndGet();
         LOG.warn("cache store failed for key={}: {}", key, e.getMessage());
       }
     }));
