@@ -19,9 +19,9 @@ import java.util.Map;
 
 /**
  * The JSON build report of {@code --report FILE}: image and config digests, destinations, the
- * layers (digest, size, media type), blob bytes pulled and pushed, and milliseconds per build phase
- * (plus a finer, overlapping breakdown: start-up, pull, extract, snapshot, layer write, push, and
- * each instruction).
+ * layers (digest, size, media type), blob bytes pulled and pushed, layer-cache hits and misses, and
+ * milliseconds per build phase (plus a finer, overlapping breakdown: start-up, pull, extract,
+ * snapshot, layer write, push, and each instruction).
  */
 final class BuildReport {
   private static final ObjectMapper JSON =
@@ -59,6 +59,8 @@ final class BuildReport {
     root.put("layersSize", total);
     root.put("bytesPulled", result.bytesPulled());
     root.put("bytesPushed", result.bytesPushed());
+    root.put("cacheHits", result.cacheHits());
+    root.put("cacheMisses", result.cacheMisses());
     ObjectNode phases = root.putObject("phasesMillis");
     long all = 0;
     for (Map.Entry<String, Duration> phase : result.timings().entrySet()) {

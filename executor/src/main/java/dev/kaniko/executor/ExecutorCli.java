@@ -14,9 +14,17 @@ public final class ExecutorCli {
   private final Map<String, String> env;
   private final Frontend frontend;
   private final BuildAction buildAction;
+  private final FeatureGates gates;
 
   ExecutorCli(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal,
       BuildAction buildAction) {
+    this(env, out, err, terminal, buildAction, FeatureGates.executor());
+  }
+
+  /** @param gates which flags have a feature behind them (tests withdraw some) */
+  ExecutorCli(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal,
+      BuildAction buildAction, FeatureGates gates) {
+    this.gates = gates;
     this.env = env;
     this.frontend = new Frontend(out, err, terminal);
     this.buildAction = buildAction;
@@ -28,7 +36,7 @@ public final class ExecutorCli {
     ExecutorCommand command = new ExecutorCommand();
     CommandLine commandLine = Frontend.commandLine(command);
     commandLine.getCommandSpec().usageMessage().footer(footer());
-    Frontend.Parsed parsed = frontend.parse(commandLine, args, FeatureGates.executor(),
+    Frontend.Parsed parsed = frontend.parse(commandLine, args, gates,
         command.logging, DeprecatedAliases.executor());
     if (parsed.exitCode().isPresent()) {
       return parsed.exitCode().get();

@@ -9,6 +9,7 @@ import dev.kaniko.core.build.BuildResult;
 import dev.kaniko.core.build.GitSources;
 import dev.kaniko.core.build.BuildTimings;
 import dev.kaniko.core.build.ImageBuilder;
+import dev.kaniko.core.build.LayerCacheBackends;
 import dev.kaniko.core.build.SnapshotStrategies;
 import dev.kaniko.core.options.BuildOptions;
 import dev.kaniko.core.plugin.HostPluginContext;
@@ -110,7 +111,7 @@ final class ExecutorRun implements BuildAction {
       Path dockerfile = dockerfileLocator.locate(options.dockerfile(), context);
       LOG.info("Using Dockerfile {}", dockerfile);
       build(options, buildDir.workDir(), context, dockerfile, credentials(fetcher, buildDir),
-          snapshots(fetcher, buildDir), gitSources(fetcher, buildDir),
+          snapshots(fetcher, buildDir), gitSources(fetcher, buildDir), cacheBackends(fetcher, buildDir),
           inPlace ? Optional.of(InPlaceIgnores.of(options, executorHome)) : Optional.empty());
     }
   }
@@ -192,13 +193,22 @@ final class ExecutorRun implements BuildAction {
         .orElse(SnapshotStrategies.builtin());
   }
 
+  /** The plugins' layer-cache backends, chosen by the scheme of --cache-repo. */
+  private static LayerCacheBackends cacheBackends(ContextFetcher fetcher,
+      BuildDirectory buildDir) {
+    Map<String, String> env = System.getenv();
+    return fetcher.plugins().map(plugins -> LayerCacheBackends.of(plugins,
+        id -> (PluginContext) HostPluginContext.of(env, buildDir.workDir(), id)))
+        .orElse(LayerCacheBackends.builtin());
+  }
+
   private void build(BuildOptions options, Path workDir, Path context, Path dockerfile,
       CredentialSource credentials, SnapshotStrategies snapshots, GitSources git,
-      Optional<IgnoredPaths> inPlace) {
+      LayerCacheBackends caches, Optional<IgnoredPaths> inPlace) {
     try {
       startup.buildStarts(System.currentTimeMillis());
       ImageBuilder builder = new ImageBuilder(options, workDir, clock, credentials)
-          .withSnapshotStrategies(snapshots).withGitSources(git);
+          .withSnapshotStrategies(snapshots).withGitSources(git).withCacheBackends(caches);
       inPlace.ifPresent(builder::inPlace);
       BuildResult result = builder.build(context, dockerfile);
       LOG.debug("build timings: {}", result.timings());

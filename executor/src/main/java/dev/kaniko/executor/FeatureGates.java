@@ -31,7 +31,9 @@ public final class FeatureGates {
           "--report", "--git", "--bucket", "--single-snapshot", "--cleanup",
           "--force-build-metadata",
           "--cache-dir", "--cache-ttl", "--image-fs-extract-retry",
-          "--force", "--ignore-var-run");
+          "--force", "--ignore-var-run",
+          "--cache", "--cache-repo", "--cache-run-layers", "--cache-copy-layers",
+          "--no-push-cache", "--compressed-caching");
 
   /** Warmer flags, all implemented by WarmerRun. */
   private static final Set<String> WARMER =
@@ -57,6 +59,13 @@ public final class FeatureGates {
   /** Gates of the {@code warmer} command. */
   public static FeatureGates warmer() {
     return WARMER_GATES;
+  }
+
+  /** The executor's gates with {@code flags} withdrawn: tests of the gate mechanism itself. */
+  static FeatureGates executorWithout(String... flags) {
+    Set<String> supported = new HashSet<>(EXECUTOR_GATES.supported);
+    List.of(flags).forEach(supported::remove);
+    return new FeatureGates(Set.copyOf(supported));
   }
 
   /** The supported flags (canonical long names). */

@@ -29,6 +29,16 @@ final class CliHarness {
   private CliHarness() {}
 
   static Result executor(Map<String, String> env, BuildAction action, String... args) {
+    return executor(FeatureGates.executor(), env, action, args);
+  }
+
+  /** Runs the executor with {@code gates} (e.g. some flags withdrawn) and a no-op build. */
+  static Result executorGated(FeatureGates gates, String... args) {
+    return executor(gates, Map.of(), options -> {}, args);
+  }
+
+  private static Result executor(FeatureGates gates, Map<String, String> env, BuildAction action,
+      String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
@@ -39,7 +49,7 @@ final class CliHarness {
           false, options -> {
             built.add(options);
             action.run(options);
-          }).run(args);
+          }, gates).run(args);
       return new Result(code, out.toString(StandardCharsets.UTF_8),
           err.toString(StandardCharsets.UTF_8), built);
     } finally {

@@ -128,11 +128,12 @@ class DistributionIT {
       "error: you must provide --destination, or use --no-push";
 
   @Test
-  void unsupportedFlag_failsWithItsLine() throws Exception {
-    Run result = executor(Map.of(), "--context", temp, "--cache");
+  void unknownFlag_failsWithItsLine() throws Exception {
+    Run result = executor(Map.of(), "--context", temp, "--no-such-flag");
 
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err().strip()).isEqualTo("error: --cache is not supported yet");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().strip())
+        .isEqualTo("error: Unknown option: '--no-such-flag' (see 'executor --help')");
   }
 
   @Test

@@ -129,7 +129,8 @@ final class BaseImageStep {
     } finally {
       timings.add(BuildTimings.EXTRACT, System.nanoTime() - start);
     }
-    return new BaseImage(withLayerHistory(config, layers.size()), layers, image.format());
+    return new BaseImage(withLayerHistory(config, layers.size()), layers, image.format(),
+        image.digest());
   }
 
   /**

@@ -10,11 +10,13 @@ import java.util.Map;
 /**
  * What a build produced: the image (manifest) digest, its config and layer descriptors, and how
  * long each phase took (in order: parse, stages, assemble, outputs, push), and the blob bytes
- * downloaded from and uploaded to registries, for the JSON report.
+ * downloaded from and uploaded to registries, and the layer-cache hits and misses (--cache), for
+ * the JSON report.
  */
 public record BuildResult(String digest, String configDigest, ImageConfig config,
     List<Descriptor> layers, Map<String, Duration> timings, long bytesPulled, long bytesPushed,
-    Map<String, Duration> breakdown, List<BuildTimings.InstructionTime> instructions) {
+    Map<String, Duration> breakdown, List<BuildTimings.InstructionTime> instructions,
+    int cacheHits, int cacheMisses) {
 
   public BuildResult {
     layers = List.copyOf(layers);
@@ -29,5 +31,14 @@ public record BuildResult(String digest, String configDigest, ImageConfig config
       long bytesPushed) {
     this(digest, configDigest, config, layers, timings, bytesPulled, bytesPushed, Map.of(),
         List.of());
+  }
+
+  /** A result without layer-cache lookups. */
+  public BuildResult(String digest, String configDigest, ImageConfig config,
+      List<Descriptor> layers, Map<String, Duration> timings, long bytesPulled,
+      long bytesPushed, Map<String, Duration> breakdown,
+      List<BuildTimings.InstructionTime> instructions) {
+    this(digest, configDigest, config, layers, timings, bytesPulled, bytesPushed, breakdown,
+        instructions, 0, 0);
   }
 }

@@ -55,6 +55,7 @@ public final class ImageBuilder {
   private SnapshotStrategies snapshots = SnapshotStrategies.builtin();
   private GitSources gitSources = GitSources.none();
   private Optional<IgnoredPaths> inPlace = Optional.empty();
+  private LayerCacheBackends cacheBackends = LayerCacheBackends.builtin();
 
   /** A builder reading credentials through the process environment ({@code DOCKER_CONFIG}). */
   public ImageBuilder(BuildOptions options, Path workDir, Clock clock) {
@@ -115,6 +116,15 @@ public final class ImageBuilder {
     return this;
   }
 
+  /**
+   * Takes layer-cache backends from {@code backends} (e.g. {@link LayerCacheBackends#of} a plugin
+   * registry, so a cache plugin can be chosen by the scheme of {@code --cache-repo}).
+   */
+  public ImageBuilder withCacheBackends(LayerCacheBackends backends) {
+    this.cacheBackends = backends;
+    return this;
+  }
+
   /** The given credentials, else the docker config of the environment (read once per build). */
   private CredentialSource credentials() throws BuildException {
     return credentials.isPresent() ? credentials.get() : Credentials.fromEnvironment(env);
@@ -131,11 +141,13 @@ public final class ImageBuilder {
     LOG.info("Stages to build: {} (target: stage {})", describe(plan), plan.targetIndex());
     Instant planned = lap(timings, "parse", start);
     Path buildDir = Files.createDirectories(workDir).resolve("build-" + System.nanoTime());
+    CacheStep cache = CacheStep.disabled();
     try {
       BaseImageStep baseImages =
           new BaseImageStep(options, credentials(), buildDir.resolve("base"), breakdown);
+      cache = cacheStep(buildDir, plan);
       StageState target = buildStages(plan, context, buildDir, platform, baseImages,
-          DockerIgnore.load(context, dockerfile), breakdown);
+          DockerIgnore.load(context, dockerfile), breakdown, cache);
       Instant built = lap(timings, "stages", planned);
       AssembledImage image =
           ImageAssembler.assemble(finalConfig(target), target.layers, target.format);
@@ -152,13 +164,15 @@ public final class ImageBuilder {
         }
         lap(timings, "push", written);
       }
+      cache.awaitStores();
       LOG.info("Built image {}", image.digest());
       cleanup(context);
       return new BuildResult(image.digest(), image.configJson().digest(), image.config(),
           image.manifest().layers(), timings, baseImages.bytesPulled(),
           push.map(PushStep::bytesPushed).orElse(0L), breakdown.phases(),
-          breakdown.instructions());
+          breakdown.instructions(), cache.hits(), cache.misses());
     } finally {
+      cache.awaitStores();
       TreeDeleter.delete(buildDir);
     }
   }
@@ -224,8 +238,27 @@ public final class ImageBuilder {
     }
   }
 
+  /**
+   * The layer cache of --cache (RUN layers unless --cache-run-layers=false, COPY/ADD layers with
+   * --cache-copy-layers, no stores with --no-push-cache); a no-op without --cache.
+   */
+  private CacheStep cacheStep(Path buildDir, BuildPlan plan) throws BuildException, IOException {
+    if (!options.cache()) {
+      return CacheStep.disabled();
+    }
+    if (options.singleSnapshot()) {
+      throw new BuildException("--cache with --single-snapshot is not supported yet");
+    }
+    var backend = cacheBackends.open(options, credentials(), buildDir.resolve("cache"));
+    LOG.info("Using the layer cache {}", backend);
+    return new CacheStep(Optional.of(backend), options.cacheRunLayers(),
+        options.cacheCopyLayers(), !options.noPushCache(), options.forceBuildMetadata(),
+        Files.createDirectories(buildDir.resolve("layers")), created(),
+        plan.dockerfile().fileName());
+  }
+
   private StageState buildStages(BuildPlan plan, Path context, Path buildDir, Platform platform,
-      BaseImageStep baseImages, DockerIgnore ignore, BuildTimings breakdown)
+      BaseImageStep baseImages, DockerIgnore ignore, BuildTimings breakdown, CacheStep cache)
       throws BuildException, IOException {
     ImageConfig scratch = ImageConfig.scratch(platform.os(), platform.architecture(),
         platform.variant().isEmpty() ? null : platform.variant());
@@ -234,7 +267,7 @@ public final class ImageBuilder {
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
         scratch, layers, baseImages, platform, snapshots, snapshotName(),
         IgnoredPaths.of(options.ignorePaths()), targetRootfs(),
-        new SnapshotPolicy(options.singleSnapshot(), options.forceBuildMetadata()), ignore);
+        new SnapshotPolicy(options.singleSnapshot(), options.forceBuildMetadata()), ignore, cache);
     stages.gitSources(gitSources);
     if (inPlace.isPresent()) {
       stages.inPlaceTarget(inPlaceIgnores(context));

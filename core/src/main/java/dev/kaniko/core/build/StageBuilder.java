@@ -51,11 +51,13 @@ final class StageBuilder {
   private final SnapshotPolicy policy;
   /** In-place mode: the target stage is built on {@code /}, never touching these paths. */
   private Optional<IgnoredPaths> inPlace = Optional.empty();
+  private final CacheStep cache;
 
   StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
       ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform,
       SnapshotStrategies snapshots, String snapshotName, IgnoredPaths ignoredPaths,
-      Optional<Path> targetRootfs, SnapshotPolicy policy, DockerIgnore ignore) {
+      Optional<Path> targetRootfs, SnapshotPolicy policy, DockerIgnore ignore, CacheStep cache) {
+    this.cache = cache;
     this.plan = plan;
     this.stagesDir = stagesDir;
     this.built = built;
@@ -100,7 +102,12 @@ final class StageBuilder {
       LOG.info("{}", shown);
       java.time.Instant startedAt = java.time.Instant.now();
       long started = System.nanoTime();
-      execute(expand(stage, raw), stage, i == instructions.size() - 1);
+      Instruction instruction = expand(stage, raw);
+      if (!cache.beforeStep(instruction, stage, createdBy(instruction))) { // else a hit was applied
+        int layersBefore = stage.layers.size();
+        execute(instruction, stage, i == instructions.size() - 1);
+        cache.afterStep(instruction, stage, layersBefore);
+      }
       layers.timings().instruction(planned.index(), shown, startedAt,
           System.nanoTime() - started);
     }
@@ -121,6 +128,7 @@ final class StageBuilder {
     if (base.isScratch()) {
       Files.createDirectories(rootfs);
       stage = new StageState(planned, rootfs, plan.newScope(Map.of()), scratch, List.of());
+      cache.startFromScratch(stage, planned.platform().orElse(targetPlatform));
     } else if (base.stage().isPresent()) {
       StageState parent = built.get(base.stage().getAsInt());
       CopyOperation.copyTree(parent.rootfs, rootfs);
@@ -128,6 +136,7 @@ final class StageBuilder {
       stage = new StageState(planned, rootfs, parent.scope.inherit(),
           image.withConfig(image.config().toBuilder().clearOnBuild().build()), parent.layers);
       stage.format = parent.format;
+      cache.startFromStage(stage, parent);
     } else {
       stage = fromImage(planned, rootfs);
     }
@@ -188,6 +197,7 @@ final class StageBuilder {
         plan.newScope(environment(image.config().env())),
         image.withConfig(image.config().toBuilder().clearOnBuild().build()), base.layers());
     stage.format = base.format();
+    cache.startFromImage(stage, base.digest());
     try {
       stage.instructions = plan.withBaseImageTriggers(planned, triggers);
     } catch (DockerfileException e) {
@@ -220,7 +230,7 @@ final class StageBuilder {
     String createdBy = createdBy(instruction);
     try {
       if (instruction instanceof CopyInstruction c) {
-        declared(stage, createdBy, copy.run(c, stage), last);
+        copied(c, stage, createdBy, copy.run(c, stage), last);
       } else if (instruction instanceof WorkdirInstruction w) {
         declared(stage, createdBy, WorkdirStep.run(w, stage), last);
       } else if (instruction instanceof RunInstruction r) {
@@ -231,7 +241,7 @@ final class StageBuilder {
           layers.commit(stage, createdBy, run.run(r, stage), policy.forceBuildMetadata());
         }
       } else if (instruction instanceof AddInstruction a) {
-        declared(stage, createdBy, add.run(a, stage), last);
+        copied(a, stage, createdBy, add.run(a, stage), last);
       } else if (instruction instanceof ArgInstruction
           || MetadataStep.apply(instruction, stage)) {
         metadata(stage, createdBy, last);
@@ -241,6 +251,14 @@ final class StageBuilder {
       }
     } catch (IllegalArgumentException e) {
       throw BuildException.at(plan.dockerfile().fileName(), instruction.line(), e.getMessage());
+    }
+  }
+
+  /** COPY/ADD: a cached layer (--cache-copy-layers) or a layer of the paths it copied. */
+  private void copied(Instruction instruction, StageState stage, String createdBy,
+      List<String> added, boolean last) throws BuildException, IOException {
+    if (!cache.copied(instruction, stage, createdBy, added)) {
+      declared(stage, createdBy, added, last);
     }
   }
 

@@ -58,6 +58,14 @@ final class StageSnapshot {
     }
   }
 
+  /**
+   * Forgets the baseline (the rootfs changed without a diff, e.g. a cached layer was applied):
+   * the next RUN walks the whole rootfs again.
+   */
+  void restart() {
+    started = false;
+  }
+
   /** What the RUN changed, as layer contents. */
   LayerContents afterRun() throws BuildException {
     ChangeSet changes = diff(List.of());

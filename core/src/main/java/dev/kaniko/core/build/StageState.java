@@ -31,6 +31,8 @@ final class StageState {
   StageSnapshot snapshot;
   /** The instructions to run (a registry base's ONBUILD triggers spliced in). */
   List<Instruction> instructions;
+  /** The layer-cache key chain's last key (null without --cache); see {@link CacheStep}. */
+  String cacheKey;
 
   StageState(PlannedStage planned, Path rootfs, VariableScope scope, ImageConfig base,
       List<LayerBlob> baseLayers) {

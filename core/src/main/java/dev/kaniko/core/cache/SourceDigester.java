@@ -47,6 +47,31 @@ public final class SourceDigester {
     return Digests.format("sha256", digest.digest());
   }
 
+  /**
+   * Digests the given paths under {@code root} one entry each (directories not walked): what a
+   * COPY/ADD put into a rootfs, named relative to the root, with the same per-entry fields as
+   * {@link #digest} (never mtimes).
+   *
+   * @param relativePaths paths relative to {@code root}, in any order (sorted here)
+   * @return {@code sha256:<hex>}
+   */
+  public String digestEntries(Path root, List<String> relativePaths) throws IOException {
+    MessageDigest digest = Digests.newMessageDigest("sha256");
+    List<String> sorted = new ArrayList<>(relativePaths);
+    sorted.sort(null);
+    update(digest, "entries:" + sorted.size());
+    for (String relative : sorted) {
+      Path file = root.resolve(relative);
+      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        update(digest, relative);
+        update(digest, "missing");
+        continue;
+      }
+      entry(digest, Path.of(relative), file);
+    }
+    return Digests.format("sha256", digest.digest());
+  }
+
   private static List<Path> walk(Path source) throws IOException {
     try (Stream<Path> files = Files.walk(source)) {
       List<Path> sorted = new ArrayList<>(files.toList());
