@@ -3,7 +3,6 @@ package dev.kaniko.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaniko.core.build.BuildResult;
 import dev.kaniko.core.build.ImageBuilder;
 import dev.kaniko.core.options.BuildOptions;
@@ -13,21 +12,16 @@ import dev.kaniko.testsupport.ImageRef;
 import dev.kaniko.testsupport.RegistryExtension;
 import dev.kaniko.testsupport.Skopeo;
 import dev.kaniko.testsupport.Umoci;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -207,30 +201,8 @@ class ChrootTreeBuildIT {
 
   /** The entry names of the last layer of {@code tag} in an OCI layout. */
   static List<String> lastLayerEntries(Path layout, String tag) throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    JsonNode index = json.readTree(layout.resolve("index.json").toFile());
-    String manifestDigest = null;
-    for (JsonNode m : index.get("manifests")) {
-      if (tag.equals(m.path("annotations").path("org.opencontainers.image.ref.name").asText())) {
-        manifestDigest = m.get("digest").asText();
-      }
-    }
-    JsonNode manifest = json.readTree(blob(layout, manifestDigest).toFile());
-    JsonNode layers = manifest.get("layers");
-    String layer = layers.get(layers.size() - 1).get("digest").asText();
-    List<String> names = new ArrayList<>();
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(blob(layout, layer)));
-        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-        String name = e.getName();
-        names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
-      }
-    }
-    return names;
-  }
-
-  private static Path blob(Path layout, String digest) {
-    return layout.resolve("blobs/sha256").resolve(digest.substring("sha256:".length()));
+    List<List<String>> layers = OciLayoutLayers.entries(layout, tag);
+    return layers.get(layers.size() - 1);
   }
 
 }

@@ -3,24 +3,18 @@ package dev.kaniko.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaniko.testsupport.BaseImages;
 import dev.kaniko.testsupport.HostPlatform;
 import dev.kaniko.testsupport.ImageFormat;
 import dev.kaniko.testsupport.RegistryExtension;
 import dev.kaniko.testsupport.Skopeo;
 import dev.kaniko.testsupport.Umoci;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,30 +186,6 @@ class InPlaceBuildIT {
 
   /** The entry names of every layer of {@code tag} in an OCI layout. */
   private static List<String> allLayerEntries(Path layout, String tag) throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    JsonNode index = json.readTree(layout.resolve("index.json").toFile());
-    String manifestDigest = null;
-    for (JsonNode m : index.get("manifests")) {
-      if (tag.equals(m.path("annotations").path("org.opencontainers.image.ref.name").asText())) {
-        manifestDigest = m.get("digest").asText();
-      }
-    }
-    JsonNode manifest = json.readTree(blob(layout, manifestDigest).toFile());
-    List<String> names = new ArrayList<>();
-    for (JsonNode layer : manifest.get("layers")) {
-      try (InputStream in = new GZIPInputStream(Files.newInputStream(
-          blob(layout, layer.get("digest").asText())));
-          TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-        for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-          String name = e.getName().startsWith("./") ? e.getName().substring(2) : e.getName();
-          names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
-        }
-      }
-    }
-    return names;
-  }
-
-  private static Path blob(Path layout, String digest) {
-    return layout.resolve("blobs/sha256").resolve(digest.substring("sha256:".length()));
+    return OciLayoutLayers.entries(layout, tag).stream().flatMap(List::stream).toList();
   }
 }
