@@ -195,9 +195,9 @@ class ImageBuilderIT {
   @Test
   void errors_nameTheDockerfileLine() throws Exception {
     BuildFixture f = new BuildFixture(tmp).file("f.txt", "x");
-    f.dockerfile("FROM scratch", "COPY f.txt /", "RUN --mount=type=cache,target=/c echo hi");
+    f.dockerfile("FROM scratch", "COPY f.txt /", "RUN --mount=type=cache,target=/c,sharing=bogus echo hi");
     assertThatThrownBy(f::build).isInstanceOf(BuildException.class)
-        .hasMessage("Dockerfile:3: RUN --mount is not supported yet");
+        .hasMessage("Dockerfile:3: RUN --mount: sharing must be shared, private or locked, not 'bogus'");
     f.dockerfile("FROM scratch", "COPY --chmod=u+q f.txt /");
     assertThatThrownBy(f::build).hasMessageStartingWith(
         "Dockerfile:2: invalid --chmod u+q: expected an octal mode");
