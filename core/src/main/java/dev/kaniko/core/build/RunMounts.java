@@ -46,7 +46,8 @@ final class RunMounts {
 
   /**
    * @param cacheRoot where cache mounts live ({@code <kaniko-dir>/run-cache}); kept across builds
-   * @param env the executor's environment, for {@code --secret id=ID,env=VAR}
+   * @param env for {@code --secret id=ID,env=VAR}: the process environment with these entries
+   *     added (a test's or a caller's own)
    * @param scratchDir throw-away copies (rw binds, secret files), deleted after each RUN
    */
   RunMounts(Path context, Dockerfile dockerfile, Map<Integer, StageState> stages, Path cacheRoot,
@@ -56,7 +57,9 @@ final class RunMounts {
     this.stages = stages;
     this.cacheRoot = cacheRoot;
     secrets.forEach(s -> this.secrets.put(s.id(), s));
-    this.env = Map.copyOf(env);
+    Map<String, String> merged = new LinkedHashMap<>(System.getenv());
+    merged.putAll(env);
+    this.env = merged;
     this.scratchDir = scratchDir;
   }
 
