@@ -71,6 +71,7 @@ class RunMountBuildIT {
         "RUN --mount=type=secret,id=tokenv,env=TOKEN printf %s \"$TOKEN\" | sha256sum | cut -d' ' -f1"
             + " > /seen-secret-env",
         "RUN --network=none sh -c 'cut -d: -f1 /proc/net/dev | tail -n +3 | tr -d \" \" > /seen-net;"
+            + " nc -w 1 127.0.0.1 1 </dev/null 2>&1 | grep -o \"refused\\|unreachable\" > /seen-lo;"
             + " if " + probe + "; then echo reachable;"
             + " else echo unreachable; fi > /seen-net-none'",
         "RUN if " + probe + "; then echo reachable;"
@@ -95,6 +96,7 @@ class RunMountBuildIT {
     assertThat(rootfs.resolve("seen-secret-mode")).hasContent("400");
     assertThat(rootfs.resolve("seen-secret-env")).hasContent(sha256(envSecret));
     assertThat(rootfs.resolve("seen-net")).hasContent("lo");
+    assertThat(rootfs.resolve("seen-lo")).as("lo is up: a closed port refuses").hasContent("refused");
     assertThat(rootfs.resolve("seen-net-none")).hasContent("unreachable");
     assertThat(rootfs.resolve("seen-net-default")).hasContent("reachable");
     for (String target : List.of("ctx", "mnt", "var/cache/app", "tmp/t", "run/secrets")) {

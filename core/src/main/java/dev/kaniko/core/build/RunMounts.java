@@ -109,10 +109,13 @@ final class RunMounts {
       Path fresh = Files.createTempDirectory(cacheRoot, "new-");
       if (m.from().isPresent() || m.source().isPresent()) {
         Path seed = source(m, "cache");
-        if (Files.isDirectory(seed)) {
+        if (!Files.isDirectory(seed)) {
           Files.delete(fresh);
-          copyTree(seed, fresh);
+          throw new IllegalArgumentException("RUN --mount=type=cache: source " + m.source().orElse("/")
+              + " is not a directory in " + origin(m));
         }
+        Files.delete(fresh);
+        copyTree(seed, fresh);
       }
       Files.setPosixFilePermissions(fresh, permissions(m.mode().orElse(0755)));
       Files.setAttribute(fresh, "unix:uid", m.uid().orElse(0), LinkOption.NOFOLLOW_LINKS);

@@ -20,7 +20,8 @@ public final class ChrootRunner implements Runner {
    * host's /dev.
    * Arguments: proc, dev and sys mount points, resolv.conf source and target, hosts source and target
    * (empty to skip), the marker file, then triples (bind-ro|bind-rw|tmpfs, source or tmpfs options,
-   * mount point) for the RUN's own mounts, then {@code --}.
+   * mount point) for the RUN's own mounts and {@code lo-up IP -} for a new network namespace, then
+   * {@code --}.
    */
   static final String SETUP_SCRIPT = String.join("\n",
       "set -e",
@@ -44,6 +45,7 @@ public final class ChrootRunner implements Runner {
       "    bind-ro) mount --bind \"$2\" \"$3\"; mount -o remount,bind,ro \"$3\" ;;",
       "    bind-rw) mount --bind \"$2\" \"$3\" ;;",
       "    tmpfs) mount -t tmpfs -o \"$2\" tmpfs \"$3\" ;;",
+      "    lo-up) \"$2\" link set lo up ;;",
       "    *) echo \"unknown mount kind $1\"; exit 1 ;;",
       "  esac",
       "  shift 3",
@@ -87,6 +89,9 @@ public final class ChrootRunner implements Runner {
       List<String> line = new ArrayList<>(namespaceSetup(placeholders, copies, command.isolatedNetwork()));
       line.add(started.toString());
       line.addAll(runMounts(placeholders, command));
+      if (command.isolatedNetwork()) {
+        line.addAll(line.size() - 1, List.of("lo-up", tools.require("ip"), "-"));
+      }
       line.addAll(chrootedCommand(realRoot, prepared));
       return execute(command, line, started, sink);
     } catch (IOException e) {
