@@ -49,6 +49,10 @@ class RunMountBuildIT {
     Files.writeString(secretFile, fileSecret);
     Path context = Files.createDirectories(temp.resolve("ctx"));
     Files.writeString(context.resolve("ctx.txt"), "from-context\n");
+    Files.writeString(context.resolve("ignored.txt"), "excluded by .dockerignore\n");
+    Files.createDirectories(context.resolve("logs"));
+    Files.writeString(context.resolve("logs/build.log"), "excluded directory\n");
+    Files.writeString(context.resolve(".dockerignore"), "ignored.txt\nlogs\n");
     String port = String.valueOf(URI.create("http://" + registry.reference("x")).getPort());
     // a TCP connect to the harness registry (busybox's static wget crashes on this host's libc)
     String probe = "nc -w 3 127.0.0.1 " + port + " </dev/null";
@@ -59,7 +63,8 @@ class RunMountBuildIT {
         "ARG BUILD",
         "RUN --mount=target=/ctx cat /ctx/ctx.txt > /seen-ctx && if touch /ctx/x 2>/dev/null; then echo writable > /seen-ro; fi",
         "RUN --mount=from=data,source=/data,target=/mnt/stage cat /mnt/stage/s.txt > /seen-stage",
-        "RUN --mount=target=/ctx,rw echo changed > /ctx/ctx.txt && echo w > /ctx/new && cat /ctx/ctx.txt > /seen-rw",
+        "RUN --mount=target=/ctx,rw echo changed > /ctx/ctx.txt && echo w > /ctx/new && cat /ctx/ctx.txt > /seen-rw"
+            + " && ls /ctx > /seen-rw-ls",
         "RUN --mount=target=/ctx cat /ctx/ctx.txt > /seen-after-rw && ls /ctx > /seen-after-rw-ls",
         "RUN --mount=type=cache,target=/var/cache/app,id=app ls /var/cache/app > /seen-cache"
             + " && echo $BUILD > /var/cache/app/build-$BUILD",
@@ -89,6 +94,8 @@ class RunMountBuildIT {
     assertThat(rootfs.resolve("seen-after-rw")).hasContent("from-context");
     assertThat(Files.readString(rootfs.resolve("seen-after-rw-ls")).lines().toList())
         .containsExactly("Dockerfile", "ctx.txt");
+    assertThat(Files.readString(rootfs.resolve("seen-rw-ls")).lines().toList())
+        .containsExactly("Dockerfile", "ctx.txt", "new");
     assertThat(context.resolve("ctx.txt")).hasContent("from-context");
     assertThat(rootfs.resolve("seen-cache")).isEmptyFile();
     assertThat(rootfs.resolve("seen-tmpfs")).hasContent("/tmp/t tmpfs");

@@ -1,6 +1,7 @@
 package dev.kaniko.core.build;
 
 import dev.kaniko.core.copy.ChrootPath;
+import dev.kaniko.core.copy.DockerIgnore;
 import dev.kaniko.core.dockerfile.Dockerfile;
 import dev.kaniko.core.dockerfile.Stage;
 import dev.kaniko.core.options.SecretSpec;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Resolves a RUN's {@code --mount}s to host paths: bind sources inside the context or a stage
@@ -43,6 +46,7 @@ final class RunMounts {
   private final Map<String, SecretSpec> secrets = new LinkedHashMap<>();
   private final Map<String, String> env;
   private final Path scratchDir;
+  private DockerIgnore ignore = DockerIgnore.none();
 
   /**
    * @param cacheRoot where cache mounts live ({@code <kaniko-dir>/run-cache}); kept across builds
@@ -61,6 +65,12 @@ final class RunMounts {
     merged.putAll(env);
     this.env = merged;
     this.scratchDir = scratchDir;
+  }
+
+  /** Binds of the context hide what {@code .dockerignore} excludes, as BuildKit's context does. */
+  RunMounts withIgnore(DockerIgnore value) {
+    this.ignore = value;
+    return this;
   }
 
   /** The mounts of one RUN, ready for the runner; close it after the RUN. */
@@ -89,12 +99,14 @@ final class RunMounts {
       throw new IllegalArgumentException("RUN --mount=type=bind: source " + m.source().orElse("/")
           + " does not exist in " + origin(m));
     }
-    if (m.readOnly()) {
+    Predicate<Path> excluded = m.from().isPresent() ? p -> false
+        : p -> ignore.test(context.relativize(p).toString());
+    if (m.readOnly() && !anyExcluded(source, excluded)) {
       return RunMount.bind(source, m.target(), true);
     }
     Path copy = prepared.scratch(scratchDir).resolve("bind-" + prepared.mounts.size());
-    copyTree(source, copy);
-    return RunMount.bind(copy, m.target(), false);
+    copyTree(source, copy, excluded);
+    return RunMount.bind(copy, m.target(), m.readOnly());
   }
 
   private RunMount cache(RunMountOptions m, Prepared prepared) throws IOException {
@@ -115,7 +127,7 @@ final class RunMounts {
               + " is not a directory in " + origin(m));
         }
         Files.delete(fresh);
-        copyTree(seed, fresh);
+        copyTree(seed, fresh, p -> false);
       }
       Files.setPosixFilePermissions(fresh, permissions(m.mode().orElse(0755)));
       Files.setAttribute(fresh, "unix:uid", m.uid().orElse(0), LinkOption.NOFOLLOW_LINKS);
@@ -216,8 +228,19 @@ final class RunMounts {
     }
   }
 
-  /** Copies {@code source} (file or tree, symlinks as links, attributes kept) to {@code target}. */
-  private static void copyTree(Path source, Path target) throws IOException {
+  /** Whether {@code excluded} holds for any path under {@code source} (but the source itself). */
+  private boolean anyExcluded(Path source, Predicate<Path> excluded) throws IOException {
+    try (Stream<Path> paths = Files.walk(source)) {
+      return paths.anyMatch(p -> !p.equals(source) && excluded.test(p));
+    }
+  }
+
+  /**
+   * Copies {@code source} (file or tree, symlinks as links, attributes kept) to {@code target},
+   * leaving out what {@code excluded} holds for (entering excluded directories: a {@code !}
+   * exception may bring back something below them; excluded directories left empty are dropped).
+   */
+  private static void copyTree(Path source, Path target, Predicate<Path> excluded) throws IOException {
     Files.walkFileTree(source, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -227,8 +250,26 @@ final class RunMounts {
 
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES,
-            LinkOption.NOFOLLOW_LINKS);
+        if (!excluded.test(file) || file.equals(source)) {
+          Files.copy(file, target.resolve(source.relativize(file).toString()),
+              StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        if (e != null) {
+          throw e;
+        }
+        Path copy = target.resolve(source.relativize(dir).toString());
+        if (!dir.equals(source) && excluded.test(dir)) {
+          try (Stream<Path> left = Files.list(copy)) {
+            if (left.findAny().isEmpty()) {
+              Files.delete(copy);
+            }
+          }
+        }
         return FileVisitResult.CONTINUE;
       }
     });
