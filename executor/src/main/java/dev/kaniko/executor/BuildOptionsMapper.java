@@ -2,7 +2,9 @@ package dev.kaniko.executor;
 
 import dev.kaniko.core.options.BuildOptions;
 import dev.kaniko.core.options.RegistryOptions;
+import dev.kaniko.core.options.SecretSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +82,7 @@ final class BuildOptionsMapper {
         .pluginDirs(command.plugins.pluginDirs)
         .disabledPlugins(new LinkedHashSet<>(command.plugins.disabledPlugins))
         .report(Optional.ofNullable(command.report))
+        .secrets(secrets(command.secrets))
         .build();
   }
 
@@ -96,6 +99,23 @@ final class BuildOptionsMapper {
         .registryMaps(FlagValues.registryMaps(flags.registryMaps))
         .skipDefaultRegistryFallback(flags.skipDefaultRegistryFallback)
         .build();
+  }
+
+  static List<SecretSpec> secrets(List<String> values) {
+    List<SecretSpec> specs = new ArrayList<>();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (String value : values) {
+      try {
+        SecretSpec spec = SecretSpec.parse(value);
+        if (!ids.add(spec.id())) {
+          throw new UsageException("--secret: duplicate id '" + spec.id() + "'");
+        }
+        specs.add(spec);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    return specs;
   }
 
   private Path kanikoDir(ExecutorCommand command, List<String> matchedFlags) {

@@ -214,6 +214,10 @@ final class ExecutorCommand {
   @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON build report here.")
   Path report;
 
+  @Option(names = "--secret", paramLabel = "id=ID,src=PATH|env=VAR",
+      description = "A build secret for RUN --mount=type=secret (repeatable), as buildx.")
+  List<String> secrets = new ArrayList<>();
+
   // Deprecated aliases: kept apart so BuildOptionsMapper can apply whichever came last.
 
   @Option(names = "--snapshotMode", hidden = true, paramLabel = "MODE",

@@ -28,7 +28,7 @@ public final class FeatureGates {
           "--skip-tls-verify-pull", "--registry-mirror", "--registry-map",
           "--skip-default-registry-fallback", "--image-download-retry", "--snapshot-mode",
           "--use-new-run", "--ignore-path",
-          "--report", "--git", "--bucket", "--single-snapshot", "--cleanup",
+          "--report", "--secret", "--git", "--bucket", "--single-snapshot", "--cleanup",
           "--force-build-metadata",
           "--cache-dir", "--cache-ttl", "--image-fs-extract-retry",
           "--force", "--ignore-var-run",

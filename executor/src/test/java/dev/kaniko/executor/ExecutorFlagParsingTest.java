@@ -166,6 +166,16 @@ class ExecutorFlagParsingTest {
   }
 
   @Test
+  void secrets_areMappedInOrder_badOrDuplicateOnesAreUsageErrors() {
+    assertThat(CliHarness.parse("--secret", "id=npm,src=/run/npmrc", "--secret=id=tok,env=TOKEN").secrets())
+        .extracting(dev.kaniko.core.options.SecretSpec::id).containsExactly("npm", "tok");
+    assertThatThrownBy(() -> CliHarness.parse("--secret", "id=a,env=A", "--secret", "id=a,src=/x"))
+        .isInstanceOf(UsageException.class).hasMessage("--secret: duplicate id 'a'");
+    assertThatThrownBy(() -> CliHarness.parse("--secret", "id=a"))
+        .isInstanceOf(UsageException.class).hasMessage("--secret a: give src=PATH or env=VAR");
+  }
+
+  @Test
   void optionalPaths_andOurFlags_areMapped() {
     BuildOptions options = CliHarness.parse("--tar-path", "/out/image.tar", "--rootfs", "/r",
         "--report", "/out/report.json", "--oci-layout-path", "/out/layout");

@@ -269,6 +269,7 @@ public final class ImageBuilder {
         IgnoredPaths.of(options.ignorePaths()), targetRootfs(),
         new SnapshotPolicy(options.singleSnapshot(), options.forceBuildMetadata()), ignore, cache);
     stages.gitSources(gitSources);
+    stages.runMounts(context, options.kanikoDir().resolve("run-cache"), options.secrets(), env);
     if (inPlace.isPresent()) {
       stages.inPlaceTarget(inPlaceIgnores(context));
     }

@@ -52,6 +52,7 @@ final class StageBuilder {
   /** In-place mode: the target stage is built on {@code /}, never touching these paths. */
   private Optional<IgnoredPaths> inPlace = Optional.empty();
   private final CacheStep cache;
+  private final DockerIgnore ignore;
 
   StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
       ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform,
@@ -68,12 +69,24 @@ final class StageBuilder {
     this.snapshots = snapshots;
     this.snapshotName = snapshotName;
     this.ignoredPaths = ignoredPaths;
-    this.run = new RunStep(plan.dockerfile().fileName());
+    this.run = new RunStep(plan.dockerfile().fileName(), new RunMounts(context, plan.dockerfile(), built,
+        stagesDir.resolve("run-cache"), List.of(), Map.of(), stagesDir.resolve("scratch")).withIgnore(ignore));
+    this.ignore = ignore;
     this.targetRootfs = targetRootfs;
     this.policy = policy;
     this.copy = new CopyStep(context, plan.dockerfile(), built, stagesDir.resolve("scratch"),
         ignore, Optional.of(baseImages), targetPlatform);
     this.add = new AddStep(copy, plan.dockerfile().fileName());
+  }
+
+  /**
+   * RUN cache mounts live under {@code cacheRoot} ({@code <kaniko-dir>/run-cache}, kept across
+   * builds); secrets come from {@code secrets}, env ones read from {@code env}.
+   */
+  void runMounts(Path context, Path cacheRoot, List<dev.kaniko.core.options.SecretSpec> secrets,
+      Map<String, String> env) {
+    run.mounts(new RunMounts(context, plan.dockerfile(), built, cacheRoot, secrets, env,
+        stagesDir.resolve("scratch")).withIgnore(ignore));
   }
 
   /** ADD's git sources come from {@code sources} (the loaded plugins). */

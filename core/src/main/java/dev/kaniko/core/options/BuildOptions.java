@@ -62,6 +62,7 @@ public final class BuildOptions {
   private final List<Path> pluginDirs;
   private final Set<String> disabledPlugins;
   private final Optional<Path> report;
+  private final List<SecretSpec> secrets;
 
   private BuildOptions(Builder builder) {
     this.dockerfile = builder.dockerfile;
@@ -114,6 +115,7 @@ public final class BuildOptions {
     this.pluginDirs = List.copyOf(builder.pluginDirs);
     this.disabledPlugins = Copies.set(builder.disabledPlugins);
     this.report = builder.report;
+    this.secrets = List.copyOf(builder.secrets);
   }
 
   /** A builder holding kaniko's defaults. */
@@ -376,6 +378,11 @@ public final class BuildOptions {
     return report;
   }
 
+  /** {@code --secret}: the build secrets for {@code RUN --mount=type=secret} (sources, not values). */
+  public List<SecretSpec> secrets() {
+    return secrets;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof BuildOptions && components().equals(((BuildOptions) other).components());
@@ -387,7 +394,7 @@ public final class BuildOptions {
   }
 
   private List<Object> components() {
-    return Arrays.asList(dockerfile, context, contextSubPath, bucket, destinations, buildArgs, labels, target, skipUnusedStages, snapshotMode, snapshotModeName, useNewRun, singleSnapshot, reproducible, customPlatform, noPush, tarPath, ociLayoutPath, digestFile, imageNameWithDigestFile, imageNameTagWithDigestFile, pushRetry, pushIgnoreImmutableTagErrors, skipPushPermissionCheck, imageDownloadRetry, imageFsExtractRetry, cache, cacheRepo, cacheDir, cacheTtl, cacheCopyLayers, cacheRunLayers, compressedCaching, noPushCache, compression, compressionLevel, cleanup, kanikoDir, force, forceBuildMetadata, ignoreVarRun, ignorePaths, gitOptions, insecure, skipTlsVerify, registry, rootfs, pluginDirs, disabledPlugins, report);
+    return Arrays.asList(dockerfile, context, contextSubPath, bucket, destinations, buildArgs, labels, target, skipUnusedStages, snapshotMode, snapshotModeName, useNewRun, singleSnapshot, reproducible, customPlatform, noPush, tarPath, ociLayoutPath, digestFile, imageNameWithDigestFile, imageNameTagWithDigestFile, pushRetry, pushIgnoreImmutableTagErrors, skipPushPermissionCheck, imageDownloadRetry, imageFsExtractRetry, cache, cacheRepo, cacheDir, cacheTtl, cacheCopyLayers, cacheRunLayers, compressedCaching, noPushCache, compression, compressionLevel, cleanup, kanikoDir, force, forceBuildMetadata, ignoreVarRun, ignorePaths, gitOptions, insecure, skipTlsVerify, registry, rootfs, pluginDirs, disabledPlugins, report, secrets);
   }
 
   /** Every option; values of build args are masked (they may carry tokens). */
@@ -443,6 +450,7 @@ public final class BuildOptions {
         + ", pluginDirs=" + pluginDirs
         + ", disabledPlugins=" + disabledPlugins
         + ", report=" + report
+        + ", secrets=" + secrets
         + '}';
   }
 
@@ -498,6 +506,7 @@ public final class BuildOptions {
     private List<Path> pluginDirs = List.of();
     private Set<String> disabledPlugins = Set.of();
     private Optional<Path> report = Optional.empty();
+    private List<SecretSpec> secrets = List.of();
 
     private Builder() {}
 
@@ -755,6 +764,11 @@ public final class BuildOptions {
 
     public Builder report(Optional<Path> value) {
       this.report = Objects.requireNonNull(value, "report");
+      return this;
+    }
+
+    public Builder secrets(List<SecretSpec> value) {
+      this.secrets = Objects.requireNonNull(value, "secrets");
       return this;
     }
 

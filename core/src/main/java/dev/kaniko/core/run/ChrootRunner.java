@@ -19,7 +19,9 @@ public final class ChrootRunner implements Runner {
    * the host, a new devpts, a tmpfs shm, the fd links), so nothing the command does there reaches the
    * host's /dev.
    * Arguments: proc, dev and sys mount points, resolv.conf source and target, hosts source and target
-   * (empty to skip), the marker file.
+   * (empty to skip), the marker file, then triples (bind-ro|bind-rw|tmpfs, source or tmpfs options,
+   * mount point) for the RUN's own mounts and {@code lo-up IP -} for a new network namespace, then
+   * {@code --}.
    */
   static final String SETUP_SCRIPT = String.join("\n",
       "set -e",
@@ -36,8 +38,20 @@ public final class ChrootRunner implements Runner {
       "mount -o remount,bind,ro \"$3\"",
       "if [ -n \"$5\" ]; then mount --bind \"$4\" \"$5\"; fi",
       "if [ -n \"$7\" ]; then mount --bind \"$6\" \"$7\"; fi",
-      ": > \"$8\"",
+      "m=\"$8\"",
       "shift 8",
+      "while [ \"$1\" != -- ]; do",
+      "  case \"$1\" in",
+      "    bind-ro) mount --bind \"$2\" \"$3\"; mount -o remount,bind,ro \"$3\" ;;",
+      "    bind-rw) mount --bind \"$2\" \"$3\" ;;",
+      "    tmpfs) mount -t tmpfs -o \"$2\" tmpfs \"$3\" ;;",
+      "    lo-up) \"$2\" link set lo up ;;",
+      "    *) echo \"unknown mount kind $1\"; exit 1 ;;",
+      "  esac",
+      "  shift 3",
+      "done",
+      "shift",
+      ": > \"$m\"",
       "exec \"$@\"");
 
   private final Path root;
@@ -72,8 +86,12 @@ public final class ChrootRunner implements Runner {
       PreparedRun prepared = PreparedRun.prepare(realRoot, command, placeholders);
       copies = Files.createTempDirectory("kaniko-run-");
       Path started = copies.resolve("started");
-      List<String> line = new ArrayList<>(namespaceSetup(placeholders, copies));
+      List<String> line = new ArrayList<>(namespaceSetup(placeholders, copies, command.isolatedNetwork()));
       line.add(started.toString());
+      line.addAll(runMounts(placeholders, command));
+      if (command.isolatedNetwork()) {
+        line.addAll(line.size() - 1, List.of("lo-up", tools.require("ip"), "-"));
+      }
       line.addAll(chrootedCommand(realRoot, prepared));
       return execute(command, line, started, sink);
     } catch (IOException e) {
@@ -123,10 +141,33 @@ public final class ChrootRunner implements Runner {
     }
   }
 
-  private List<String> namespaceSetup(Placeholders placeholders, Path copies) throws IOException, RunSetupException {
+  /**
+   * The RUN's mounts as setup-script triples, their mount points created in the rootfs (removed
+   * afterwards, so neither the content nor a point RUN did not create reaches the layer).
+   */
+  private static List<String> runMounts(Placeholders placeholders, RunCommand command) throws IOException {
+    List<String> args = new ArrayList<>();
+    for (RunMount mount : command.mounts()) {
+      Path point = mount.isDirectory() ? placeholders.directory(mount.target()) : placeholders.file(mount.target());
+      switch (mount.kind()) {
+        case BIND -> args.addAll(List.of(mount.readOnly() ? "bind-ro" : "bind-rw", mount.source().toString(),
+            point.toString()));
+        case TMPFS -> args.addAll(List.of("tmpfs",
+            mount.options().isEmpty() ? "mode=1777" : "mode=1777," + mount.options(), point.toString()));
+      }
+    }
+    args.add("--");
+    return args;
+  }
+
+  private List<String> namespaceSetup(Placeholders placeholders, Path copies, boolean isolatedNetwork) throws IOException, RunSetupException {
     tools.require("mount");
     List<String> line = new ArrayList<>(List.of(tools.require("unshare"), "--mount", "--pid", "--fork",
-        "--kill-child", "--propagation", "private", "--", tools.require("sh"), "-c", SETUP_SCRIPT, "sh"));
+        "--kill-child", "--propagation", "private"));
+    if (isolatedNetwork) {
+      line.add("--net");
+    }
+    line.addAll(List.of("--", tools.require("sh"), "-c", SETUP_SCRIPT, "sh"));
     line.add(placeholders.directory("/proc").toString());
     line.add(placeholders.directory("/dev").toString());
     line.add(placeholders.directory("/sys").toString());

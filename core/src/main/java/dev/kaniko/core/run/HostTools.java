@@ -62,6 +62,7 @@ public final class HostTools {
   private static String packageOf(String program) {
     return switch (program) {
       case "env" -> "coreutils";
+      case "ip" -> "iproute2";
       case "sh" -> "dash or busybox";
       default -> "util-linux";
     };

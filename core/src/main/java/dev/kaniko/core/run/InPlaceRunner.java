@@ -31,6 +31,14 @@ public final class InPlaceRunner implements Runner {
 
   @Override
   public RunResult run(RunCommand command, OutputSink sink) throws RunException {
+    if (!command.mounts().isEmpty()) {
+      throw new RunSetupException(command.location()
+          + "RUN --mount is not supported in place (on /); build in chroot mode (--rootfs DIR)");
+    }
+    if (command.isolatedNetwork()) {
+      throw new RunSetupException(command.location()
+          + "RUN --network=none is not supported in place (on /); build in chroot mode (--rootfs DIR)");
+    }
     try (Placeholders placeholders = new Placeholders(ROOT)) {
       PreparedRun prepared = PreparedRun.prepare(ROOT, command, placeholders);
       Map<String, String> env = environment(prepared.env());

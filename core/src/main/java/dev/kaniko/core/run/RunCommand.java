@@ -27,8 +27,14 @@ public final class RunCommand {
   private final String user;
   private final String workdir;
   private final int line;
+  private final List<RunMount> mounts;
+  private final boolean isolatedNetwork;
+  private final Map<String, String> secretEnv;
 
   private RunCommand(Builder b) {
+    this.mounts = List.copyOf(b.mounts);
+    this.isolatedNetwork = b.isolatedNetwork;
+    this.secretEnv = new LinkedHashMap<>(b.secretEnv);
     this.shellForm = b.shellForm;
     this.commandLine = b.commandLine;
     this.execArgs = List.copyOf(b.execArgs);
@@ -101,6 +107,21 @@ public final class RunCommand {
     return workdir;
   }
 
+  /** {@code RUN --mount}s, in order. */
+  public List<RunMount> mounts() {
+    return mounts;
+  }
+
+  /** {@code RUN --network=none}: the command gets its own empty network namespace. */
+  public boolean isolatedNetwork() {
+    return isolatedNetwork;
+  }
+
+  /** Secrets exposed as environment variables ({@code --mount=type=secret,env=}); never shown. */
+  public Map<String, String> secretEnv() {
+    return new LinkedHashMap<>(secretEnv);
+  }
+
   /** The Dockerfile line of the instruction; 0 when unknown. */
   public int line() {
     return line;
@@ -124,7 +145,8 @@ public final class RunCommand {
   public String toString() {
     return "RunCommand{line=" + line + ", " + (shellForm ? "shell" : "exec") + "=" + display()
         + ", user='" + user + "', workdir='" + workdir + "', env=" + envNames()
-        + ", buildArgs=" + buildArgs.keySet() + ", heredocs=" + heredocs.size() + "}";
+        + ", buildArgs=" + buildArgs.keySet() + ", heredocs=" + heredocs.size() + ", mounts=" + mounts
+        + ", isolatedNetwork=" + isolatedNetwork + ", secretEnv=" + secretEnv.keySet() + "}";
   }
 
   private List<String> envNames() {
@@ -157,8 +179,27 @@ public final class RunCommand {
     private String user = "";
     private String workdir = "/";
     private int line;
+    private final List<RunMount> mounts = new ArrayList<>();
+    private boolean isolatedNetwork;
+    private final Map<String, String> secretEnv = new LinkedHashMap<>();
 
     private Builder() {}
+
+    public Builder mounts(List<RunMount> value) {
+      mounts.addAll(value);
+      return this;
+    }
+
+    public Builder isolatedNetwork(boolean value) {
+      this.isolatedNetwork = value;
+      return this;
+    }
+
+    /** Secret values for the command's environment (override the stage env); never shown. */
+    public Builder secretEnv(Map<String, String> value) {
+      secretEnv.putAll(value);
+      return this;
+    }
 
     /** The stage's SHELL (e.g. {@code ["/bin/sh", "-ec"]}); used by the shell form only. */
     public Builder withShell(List<String> value) {

@@ -23,6 +23,10 @@ final class RunEnvironment {
       vars.remove(name);
       vars.put(name, entry.substring(eq + 1));
     }
+    command.secretEnv().forEach((name, value) -> {
+      vars.remove(name);
+      vars.put(name, value);
+    });
     vars.putIfAbsent("PATH", DEFAULT_PATH);
     vars.putIfAbsent("HOME", user.home());
     List<String> entries = new ArrayList<>();

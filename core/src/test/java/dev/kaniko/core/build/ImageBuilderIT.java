@@ -195,9 +195,21 @@ class ImageBuilderIT {
   @Test
   void errors_nameTheDockerfileLine() throws Exception {
     BuildFixture f = new BuildFixture(tmp).file("f.txt", "x");
-    f.dockerfile("FROM scratch", "COPY f.txt /", "RUN --mount=type=cache,target=/c echo hi");
+    f.dockerfile("FROM scratch", "COPY f.txt /", "RUN --mount=type=cache,target=/c,sharing=bogus echo hi");
     assertThatThrownBy(f::build).isInstanceOf(BuildException.class)
-        .hasMessage("Dockerfile:3: RUN --mount is not supported yet");
+        .hasMessage("Dockerfile:3: RUN --mount: sharing must be shared, private or locked, not 'bogus'");
+    f.dockerfile("FROM scratch", "RUN --network=bridge true");
+    assertThatThrownBy(f::build).hasMessage(
+        "Dockerfile:2: RUN --network=bridge is not supported (default, none, host)");
+    f.dockerfile("FROM scratch", "RUN --security=insecure true");
+    assertThatThrownBy(f::build).hasMessage("Dockerfile:2: RUN --security=insecure is not supported:"
+        + " the executor grants no extra privileges to RUN");
+    f.dockerfile("FROM scratch", "", "", "RUN --mount=type=ssh true");
+    assertThatThrownBy(f::build).hasMessage(
+        "Dockerfile:4: RUN --mount=type=ssh is not supported (no SSH agent forwarding)");
+    f.dockerfile("FROM scratch", "RUN --mount=from=nowhere,target=/x true");
+    assertThatThrownBy(f::build).hasMessage("Dockerfile:2: RUN --mount=type=bind,from=nowhere: not a stage"
+        + " of this Dockerfile (images are not supported here)");
     f.dockerfile("FROM scratch", "COPY --chmod=u+q f.txt /");
     assertThatThrownBy(f::build).hasMessageStartingWith(
         "Dockerfile:2: invalid --chmod u+q: expected an octal mode");

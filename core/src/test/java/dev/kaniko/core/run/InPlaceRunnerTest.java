@@ -23,6 +23,21 @@ class InPlaceRunnerTest {
   }
 
   @Test
+  void run_withMountsOrIsolatedNetwork_failsInOneLineBeforeStartingAnything() {
+    RunCommand mounted = RunCommand.shell("touch /should-not-exist").line(4)
+        .mounts(java.util.List.of(RunMount.tmpfs("/t", ""))).build();
+    RunCommand isolated = RunCommand.shell("touch /should-not-exist").line(5).isolatedNetwork(true).build();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> InPlaceRunner.forHost().run(mounted, line -> { }))
+        .isInstanceOf(RunSetupException.class).hasMessage("Dockerfile:4: RUN --mount is not supported in place"
+            + " (on /); build in chroot mode (--rootfs DIR)");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> InPlaceRunner.forHost().run(isolated, line -> { }))
+        .isInstanceOf(RunSetupException.class).hasMessage("Dockerfile:5: RUN --network=none is not supported"
+            + " in place (on /); build in chroot mode (--rootfs DIR)");
+    assertThat(Path.of("/should-not-exist")).doesNotExist();
+  }
+
+  @Test
   void lookPath_keepsPathsAndUnknownNamesAsGiven() {
     assertThat(InPlaceRunner.lookPath("/bin/sh", "/nowhere")).isEqualTo("/bin/sh");
     assertThat(InPlaceRunner.lookPath("./run.sh", "/nowhere")).isEqualTo("./run.sh");

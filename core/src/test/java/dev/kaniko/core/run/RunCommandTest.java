@@ -41,6 +41,19 @@ class RunCommandTest {
   }
 
   @Test
+  void toString_namesSecretEnvAndMountsButNeverSecretValues() {
+    RunCommand command = RunCommand.shell("deploy")
+        .secretEnv(Map.of("NPM_TOKEN", "s3cr3t-mounted"))
+        .mounts(List.of(RunMount.tmpfs("/t", "size=1m")))
+        .isolatedNetwork(true)
+        .build();
+
+    assertThat(command.toString()).contains("NPM_TOKEN", "/t", "isolatedNetwork=true")
+        .doesNotContain("s3cr3t");
+    assertThat(command.secretEnv()).containsEntry("NPM_TOKEN", "s3cr3t-mounted");
+  }
+
+  @Test
   void build_heredocWithExecForm_isRejected() {
     assertThatThrownBy(() -> RunCommand.exec(List.of("cat")).heredoc(new Heredoc("EOF", "x\n", false)).build())
         .hasMessageContaining("shell form");

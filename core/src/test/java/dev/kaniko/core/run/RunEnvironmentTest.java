@@ -11,6 +11,13 @@ class RunEnvironmentTest {
   private final ResolvedUser app = new ResolvedUser(1000, 1000, List.of(1000), "/home/app");
 
   @Test
+  void of_secretEnv_overridesStageEnvAndBuildArgs() {
+    RunCommand command = RunCommand.shell("x").env(java.util.List.of("TOKEN=stage"))
+        .buildArgs(Map.of("TOKEN", "arg")).secretEnv(Map.of("TOKEN", "secret")).build();
+    assertThat(RunEnvironment.of(command, app)).contains("TOKEN=secret").doesNotContain("TOKEN=stage", "TOKEN=arg");
+  }
+
+  @Test
   void of_noEnv_addsDockerPathAndUserHome() {
     assertThat(RunEnvironment.of(RunCommand.shell("x").build(), app))
         .containsExactly("PATH=" + RunEnvironment.DEFAULT_PATH, "HOME=/home/app");
