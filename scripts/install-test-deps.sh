@@ -27,6 +27,7 @@ PACKAGES=(
   ca-certificates
   coreutils                # chroot
   util-linux               # unshare
+  iproute2                 # ip: RUN --network=none brings lo up in its own namespace
 )
 
 check_only=false
