@@ -133,7 +133,24 @@ public final class ImageBuilder {
   /** Builds {@code dockerfile} with {@code context} and writes the outputs. */
   public BuildResult build(Path context, Path dockerfile) throws BuildException, IOException {
     BuildTimings breakdown = new BuildTimings();
-    Optional<PushStep> push = breakdown.time(BuildTimings.PUSH_CHECK, this::pushStep);
+    PushCheck check = pushCheck(breakdown);
+    try {
+      return build(context, dockerfile, breakdown, check);
+    } catch (BuildException | IOException | RuntimeException e) {
+      Exception preferred = check.preferRefusal(e);
+      if (preferred instanceof BuildException refused) {
+        throw refused;
+      }
+      if (preferred instanceof RuntimeException refused) {
+        throw refused;
+      }
+      throw e;
+    }
+  }
+
+  /** The build once the push permission check runs: joined before the first instruction. */
+  private BuildResult build(Path context, Path dockerfile, BuildTimings breakdown,
+      PushCheck check) throws BuildException, IOException {
     Map<String, Duration> timings = new LinkedHashMap<>();
     Instant start = clock.instant();
     Platform platform = targetPlatform();
@@ -147,7 +164,8 @@ public final class ImageBuilder {
           new BaseImageStep(options, credentials(), buildDir.resolve("base"), breakdown);
       cache = cacheStep(buildDir, plan);
       StageState target = buildStages(plan, context, buildDir, platform, baseImages,
-          DockerIgnore.load(context, dockerfile), breakdown, cache);
+          DockerIgnore.load(context, dockerfile), breakdown, cache, check);
+      Optional<PushStep> push = check.await();
       Instant built = lap(timings, "stages", planned);
       AssembledImage image =
           ImageAssembler.assemble(finalConfig(target), target.layers, target.format);
@@ -199,17 +217,18 @@ public final class ImageBuilder {
     }
   }
 
-  /** The push to do, its permissions checked before building (kaniko's order); none with --no-push. */
-  private Optional<PushStep> pushStep() throws BuildException {
+  /**
+   * The push to do, its permissions checked in the background from now on and joined before the
+   * first instruction (kaniko checks before building); none with --no-push.
+   */
+  private PushCheck pushCheck(BuildTimings breakdown) throws BuildException {
     if (options.noPush()) {
-      return Optional.empty();
+      return PushCheck.none();
     }
     if (options.destinations().isEmpty()) {
       throw new BuildException("you must provide --destination, or use --no-push");
     }
-    PushStep push = new PushStep(options, credentials());
-    push.checkPermissions();
-    return Optional.of(push);
+    return PushCheck.start(new PushStep(options, credentials()), breakdown);
   }
 
   /** The planned stages as {@code 0 (builder), 2 (stage-2)}, in build order. */
@@ -258,8 +277,8 @@ public final class ImageBuilder {
   }
 
   private StageState buildStages(BuildPlan plan, Path context, Path buildDir, Platform platform,
-      BaseImageStep baseImages, DockerIgnore ignore, BuildTimings breakdown, CacheStep cache)
-      throws BuildException, IOException {
+      BaseImageStep baseImages, DockerIgnore ignore, BuildTimings breakdown, CacheStep cache,
+      PushCheck check) throws BuildException, IOException {
     ImageConfig scratch = ImageConfig.scratch(platform.os(), platform.architecture(),
         platform.variant().isEmpty() ? null : platform.variant());
     LayerStep layers = new LayerStep(new LayerWriter(layerOptions(buildDir)), created(), breakdown);
@@ -269,6 +288,7 @@ public final class ImageBuilder {
         IgnoredPaths.of(options.ignorePaths()), targetRootfs(),
         new SnapshotPolicy(options.singleSnapshot(), options.forceBuildMetadata()), ignore, cache);
     stages.gitSources(gitSources);
+    stages.beforeBuilding(() -> check.await());
     if (inPlace.isPresent()) {
       stages.inPlaceTarget(inPlaceIgnores(context));
     }

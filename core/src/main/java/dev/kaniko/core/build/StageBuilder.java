@@ -52,6 +52,14 @@ final class StageBuilder {
   /** In-place mode: the target stage is built on {@code /}, never touching these paths. */
   private Optional<IgnoredPaths> inPlace = Optional.empty();
   private final CacheStep cache;
+  /** Joined before the first thing a refused push would waste (the push permission check). */
+  private Gate beforeBuilding = () -> { };
+
+  /** Something to wait for (and fail with) before building. */
+  @FunctionalInterface
+  interface Gate {
+    void await() throws BuildException;
+  }
 
   StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
       ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform,
@@ -81,6 +89,11 @@ final class StageBuilder {
     add.gitSources(sources);
   }
 
+  /** Awaits {@code gate} before the first instruction runs and before / is emptied in place. */
+  void beforeBuilding(Gate gate) {
+    this.beforeBuilding = gate;
+  }
+
   /**
    * Builds the target stage in place ({@code /} emptied but for {@code ignored}, the base extracted
    * over it, RUN without chroot); earlier stages stay in their directories under the work dir.
@@ -98,6 +111,7 @@ final class StageBuilder {
     List<Instruction> instructions = stage.instructions;
     for (int i = 0; i < instructions.size(); i++) {
       Instruction raw = instructions.get(i);
+      beforeBuilding.await();
       String shown = UrlDownloader.maskUrls(createdBy(raw)); // ADD URLs may carry secrets
       LOG.info("{}", shown);
       java.time.Instant startedAt = java.time.Instant.now();
@@ -118,6 +132,7 @@ final class StageBuilder {
     StageBase base = planned.base();
     boolean inPlaceStage = planned.index() == plan.targetIndex() && inPlace.isPresent();
     if (inPlaceStage) {
+      beforeBuilding.await();
       return startInPlace(planned, inPlace.get());
     }
     Path rootfs = planned.index() == plan.targetIndex() && targetRootfs.isPresent()
