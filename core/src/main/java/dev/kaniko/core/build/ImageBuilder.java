@@ -28,10 +28,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -282,6 +284,9 @@ public final class ImageBuilder {
     ImageConfig scratch = ImageConfig.scratch(platform.os(), platform.architecture(),
         platform.variant().isEmpty() ? null : platform.variant());
     LayerStep layers = new LayerStep(new LayerWriter(layerOptions(buildDir)), created(), breakdown);
+    if (!cache.enabled()) { // the layer cache stores every stage's layers
+      layers.withoutLayersFor(unlayeredStages(plan));
+    }
     Map<Integer, StageState> built = new HashMap<>();
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
         scratch, layers, baseImages, platform, snapshots, snapshotName(),
@@ -296,6 +301,19 @@ public final class ImageBuilder {
       built.put(stage.index(), stages.build(stage));
     }
     return built.get(plan.targetIndex());
+  }
+
+  /** The planned stages that are neither the target nor a FROM ancestor of it. */
+  private static Set<Integer> unlayeredStages(BuildPlan plan) {
+    Map<Integer, PlannedStage> byIndex = new HashMap<>();
+    plan.stages().forEach(stage -> byIndex.put(stage.index(), stage));
+    Set<Integer> unlayered = new HashSet<>(byIndex.keySet());
+    Integer next = plan.targetIndex();
+    while (next != null && unlayered.remove(next)) {
+      PlannedStage stage = byIndex.get(next);
+      next = stage.base().stage().isPresent() ? stage.base().stage().getAsInt() : null;
+    }
+    return unlayered;
   }
 
   /**
