@@ -79,6 +79,31 @@ class LazyCloudSdkIT {
         .anyMatch(name -> name.startsWith("dev.kaniko.plugins."));
   }
 
+  /**
+   * The stock bundles' {@code kaniko.plugin.jar}: a dir-context build opens each bundle's own jar
+   * and none of its dependency jars, watched with the JDK's {@code sun.misc.URLClassPath.debug}
+   * trace ("Opening file:..." for every jar a class loader opens).
+   */
+  @Test
+  void dirContextBuild_opensOnlyEachBundlesOwnJar() throws Exception {
+    List<String> command = List.of(EXECUTOR.toString(), "--context", "dir://" + context,
+        "--no-push", "--kaniko-dir", temp.resolve("kaniko").toString());
+    Path err = temp.resolve("jars.txt");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
+        .redirectOutput(temp.resolve("out.txt").toFile()).redirectError(err.toFile());
+    builder.environment().remove("KANIKO_PLUGIN_DIR");
+    builder.environment().put("JAVA_OPTS", "-Dsun.misc.URLClassPath.debug=true");
+    Process process = builder.start();
+    assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("executor finished").isTrue();
+    assertThat(process.exitValue()).as(Files.readString(err)).isZero();
+
+    List<String> opened = Files.readAllLines(err).stream()
+        .filter(line -> line.startsWith("Opening ") && line.contains("/plugins/"))
+        .map(line -> line.substring(line.lastIndexOf('/') + 1)).toList();
+    assertThat(opened).as("plugin jars opened").hasSizeGreaterThanOrEqualTo(7)
+        .allMatch(jar -> jar.startsWith("kaniko-plugin-"), "is a bundle's own jar");
+  }
+
   @Test
   void help_loadsNoCloudSdkClass() throws Exception {
     List<String> classes = loadedClasses(null, "--help");

@@ -42,6 +42,8 @@ class StockPluginBundleIT {
     assertThat(descriptor.getProperty("plugin.id")).isEqualTo(pluginId);
     assertThat(descriptor.getProperty("plugin.version")).isEqualTo(version);
     assertThat(descriptor.getProperty("plugin.requires")).startsWith("^1.");
+    assertThat(descriptor.getProperty("kaniko.plugin.jar")).as("the jar whose services file is read at start")
+        .isEqualTo("lib/" + System.getProperty("kaniko.plugin.artifact"));
     try (Stream<Path> lib = Files.list(bundle.resolve("lib"))) {
       assertThat(lib.map(p -> p.getFileName().toString()).toList())
           .contains(System.getProperty("kaniko.plugin.artifact"))

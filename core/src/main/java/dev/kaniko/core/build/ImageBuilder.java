@@ -28,10 +28,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,7 +135,24 @@ public final class ImageBuilder {
   /** Builds {@code dockerfile} with {@code context} and writes the outputs. */
   public BuildResult build(Path context, Path dockerfile) throws BuildException, IOException {
     BuildTimings breakdown = new BuildTimings();
-    Optional<PushStep> push = breakdown.time(BuildTimings.PUSH_CHECK, this::pushStep);
+    PushCheck check = pushCheck(breakdown);
+    try {
+      return build(context, dockerfile, breakdown, check);
+    } catch (BuildException | IOException | RuntimeException e) {
+      Exception preferred = check.preferRefusal(e);
+      if (preferred instanceof BuildException refused) {
+        throw refused;
+      }
+      if (preferred instanceof RuntimeException refused) {
+        throw refused;
+      }
+      throw e;
+    }
+  }
+
+  /** The build once the push permission check runs: joined before the first instruction. */
+  private BuildResult build(Path context, Path dockerfile, BuildTimings breakdown,
+      PushCheck check) throws BuildException, IOException {
     Map<String, Duration> timings = new LinkedHashMap<>();
     Instant start = clock.instant();
     Platform platform = targetPlatform();
@@ -147,7 +166,8 @@ public final class ImageBuilder {
           new BaseImageStep(options, credentials(), buildDir.resolve("base"), breakdown);
       cache = cacheStep(buildDir, plan);
       StageState target = buildStages(plan, context, buildDir, platform, baseImages,
-          DockerIgnore.load(context, dockerfile), breakdown, cache);
+          DockerIgnore.load(context, dockerfile), breakdown, cache, check);
+      Optional<PushStep> push = check.await();
       Instant built = lap(timings, "stages", planned);
       AssembledImage image =
           ImageAssembler.assemble(finalConfig(target), target.layers, target.format);
@@ -199,17 +219,18 @@ public final class ImageBuilder {
     }
   }
 
-  /** The push to do, its permissions checked before building (kaniko's order); none with --no-push. */
-  private Optional<PushStep> pushStep() throws BuildException {
+  /**
+   * The push to do, its permissions checked in the background from now on and joined before the
+   * first instruction (kaniko checks before building); none with --no-push.
+   */
+  private PushCheck pushCheck(BuildTimings breakdown) throws BuildException {
     if (options.noPush()) {
-      return Optional.empty();
+      return PushCheck.none();
     }
     if (options.destinations().isEmpty()) {
       throw new BuildException("you must provide --destination, or use --no-push");
     }
-    PushStep push = new PushStep(options, credentials());
-    push.checkPermissions();
-    return Optional.of(push);
+    return PushCheck.start(new PushStep(options, credentials()), breakdown);
   }
 
   /** The planned stages as {@code 0 (builder), 2 (stage-2)}, in build order. */
@@ -258,11 +279,14 @@ public final class ImageBuilder {
   }
 
   private StageState buildStages(BuildPlan plan, Path context, Path buildDir, Platform platform,
-      BaseImageStep baseImages, DockerIgnore ignore, BuildTimings breakdown, CacheStep cache)
-      throws BuildException, IOException {
+      BaseImageStep baseImages, DockerIgnore ignore, BuildTimings breakdown, CacheStep cache,
+      PushCheck check) throws BuildException, IOException {
     ImageConfig scratch = ImageConfig.scratch(platform.os(), platform.architecture(),
         platform.variant().isEmpty() ? null : platform.variant());
     LayerStep layers = new LayerStep(new LayerWriter(layerOptions(buildDir)), created(), breakdown);
+    if (!cache.enabled()) { // the layer cache stores every stage's layers
+      layers.withoutLayersFor(unlayeredStages(plan));
+    }
     Map<Integer, StageState> built = new HashMap<>();
     StageBuilder stages = new StageBuilder(plan, context, buildDir.resolve("stages"), built,
         scratch, layers, baseImages, platform, snapshots, snapshotName(),
@@ -270,6 +294,7 @@ public final class ImageBuilder {
         new SnapshotPolicy(options.singleSnapshot(), options.forceBuildMetadata()), ignore, cache);
     stages.gitSources(gitSources);
     stages.runMounts(context, options.kanikoDir().resolve("run-cache"), options.secrets(), env);
+    stages.beforeBuilding(() -> check.await());
     if (inPlace.isPresent()) {
       stages.inPlaceTarget(inPlaceIgnores(context));
     }
@@ -277,6 +302,19 @@ public final class ImageBuilder {
       built.put(stage.index(), stages.build(stage));
     }
     return built.get(plan.targetIndex());
+  }
+
+  /** The planned stages that are neither the target nor a FROM ancestor of it. */
+  private static Set<Integer> unlayeredStages(BuildPlan plan) {
+    Map<Integer, PlannedStage> byIndex = new HashMap<>();
+    plan.stages().forEach(stage -> byIndex.put(stage.index(), stage));
+    Set<Integer> unlayered = new HashSet<>(byIndex.keySet());
+    Integer next = plan.targetIndex();
+    while (next != null && unlayered.remove(next)) {
+      PlannedStage stage = byIndex.get(next);
+      next = stage.base().stage().isPresent() ? stage.base().stage().getAsInt() : null;
+    }
+    return unlayered;
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.kaniko.core.layer.LayerContents;
 import dev.kaniko.core.layer.LayerWriter;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,8 @@ final class LayerStep {
   private final LayerWriter writer;
   private final String created;
   private final BuildTimings timings;
+  /** Stages whose layers nobody uses (only their rootfs, by COPY --from): no layer is written. */
+  private Set<Integer> layerless = Set.of();
 
   /** @param created the history timestamp (the epoch with --reproducible) */
   LayerStep(LayerWriter writer, String created) {
@@ -30,6 +33,15 @@ final class LayerStep {
     this.writer = writer;
     this.created = created;
     this.timings = timings;
+  }
+
+  /**
+   * Writes no layer for the stages {@code indexes} (an empty-layer history entry instead): stages
+   * that are neither the target nor one of its FROM ancestors, without the layer cache.
+   */
+  LayerStep withoutLayersFor(Set<Integer> indexes) {
+    this.layerless = Set.copyOf(indexes);
+    return this;
   }
 
   /** The build's timings. */
@@ -50,6 +62,11 @@ final class LayerStep {
    */
   void commit(StageState stage, String createdBy, LayerContents contents, boolean keepEmpty)
       throws IOException {
+    if (layerless.contains(stage.planned.index())) {
+      LOG.debug("no layer for stage {}: only its filesystem is used", stage.planned.index());
+      metadata(stage, createdBy);
+      return;
+    }
     if (!keepEmpty && contents.added().isEmpty() && contents.deleted().isEmpty()
         && contents.opaqueDirs().isEmpty()) {
       LOG.info("No files changed in this command, skipping snapshotting.");

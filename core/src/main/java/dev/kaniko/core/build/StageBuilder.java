@@ -53,6 +53,14 @@ final class StageBuilder {
   private Optional<IgnoredPaths> inPlace = Optional.empty();
   private final CacheStep cache;
   private final DockerIgnore ignore;
+  /** Joined before the first thing a refused push would waste (the push permission check). */
+  private Gate beforeBuilding = () -> { };
+
+  /** Something to wait for (and fail with) before building. */
+  @FunctionalInterface
+  interface Gate {
+    void await() throws BuildException;
+  }
 
   StageBuilder(BuildPlan plan, Path context, Path stagesDir, Map<Integer, StageState> built,
       ImageConfig scratch, LayerStep layers, BaseImageStep baseImages, Platform targetPlatform,
@@ -94,6 +102,11 @@ final class StageBuilder {
     add.gitSources(sources);
   }
 
+  /** Awaits {@code gate} before the first instruction runs and before / is emptied in place. */
+  void beforeBuilding(Gate gate) {
+    this.beforeBuilding = gate;
+  }
+
   /**
    * Builds the target stage in place ({@code /} emptied but for {@code ignored}, the base extracted
    * over it, RUN without chroot); earlier stages stay in their directories under the work dir.
@@ -111,6 +124,7 @@ final class StageBuilder {
     List<Instruction> instructions = stage.instructions;
     for (int i = 0; i < instructions.size(); i++) {
       Instruction raw = instructions.get(i);
+      beforeBuilding.await();
       String shown = UrlDownloader.maskUrls(createdBy(raw)); // ADD URLs may carry secrets
       LOG.info("{}", shown);
       java.time.Instant startedAt = java.time.Instant.now();
@@ -131,6 +145,7 @@ final class StageBuilder {
     StageBase base = planned.base();
     boolean inPlaceStage = planned.index() == plan.targetIndex() && inPlace.isPresent();
     if (inPlaceStage) {
+      beforeBuilding.await();
       return startInPlace(planned, inPlace.get());
     }
     Path rootfs = planned.index() == plan.targetIndex() && targetRootfs.isPresent()

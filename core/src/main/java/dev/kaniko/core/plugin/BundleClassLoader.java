@@ -2,6 +2,8 @@ package dev.kaniko.core.plugin;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * One bundle's class loader: sees the JDK (platform loader), the host's {@code dev.kaniko.spi}
@@ -16,10 +18,25 @@ final class BundleClassLoader extends URLClassLoader {
   }
 
   private final ClassLoader spiLoader;
+  private final Optional<Path> pluginJar;
 
   BundleClassLoader(String bundleId, URL[] urls, ClassLoader spiLoader) {
+    this(bundleId, urls, spiLoader, Optional.empty());
+  }
+
+  /** @param pluginJar the jar holding the bundle's {@code dev.kaniko.spi.Plugin} services file */
+  BundleClassLoader(String bundleId, URL[] urls, ClassLoader spiLoader, Optional<Path> pluginJar) {
     super("kaniko-plugin-" + bundleId, urls, ClassLoader.getPlatformClassLoader());
     this.spiLoader = spiLoader;
+    this.pluginJar = pluginJar;
+  }
+
+  /**
+   * The jar named by the bundle's {@code kaniko.plugin.jar} (first on the class path): its plugins
+   * are read from it alone, so the other jars are opened only when a class is looked up in them.
+   */
+  Optional<Path> pluginJar() {
+    return pluginJar;
   }
 
   @Override

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginLoader;
@@ -17,6 +19,10 @@ import org.pf4j.PluginLoader;
  * bundle contributes {@code classes/} and {@code lib/*.jar} (sorted by name).
  */
 final class BundleClassLoaderFactory implements PluginLoader {
+
+  /** The plugin.properties key naming the jar that holds the bundle's plugin services file. */
+  static final String PLUGIN_JAR = "kaniko.plugin.jar";
+  private static final String PLUGIN_PROPERTIES = "plugin.properties";
 
   private final ClassLoader spiLoader;
 
@@ -37,7 +43,36 @@ final class BundleClassLoaderFactory implements PluginLoader {
       throw new PluginLoadException(
           "plugin '" + id + "' is broken: bundle " + pluginPath + " has neither classes/ nor lib/*.jar");
     }
-    return new BundleClassLoader(id, toUrls(classPath), spiLoader);
+    Optional<Path> pluginJar = Files.isDirectory(pluginPath) ? pluginJar(pluginPath, id) : Optional.empty();
+    pluginJar.ifPresent(jar -> {
+      classPath.remove(jar);
+      classPath.add(0, jar); // its classes are found without opening the other jars
+    });
+    return new BundleClassLoader(id, toUrls(classPath), spiLoader, pluginJar);
+  }
+
+  /**
+   * The jar named by {@code kaniko.plugin.jar} in a directory bundle's {@code plugin.properties}
+   * (the stock bundles' assembly writes it): the one holding its plugin's services file.
+   */
+  private static Optional<Path> pluginJar(Path bundle, String id) {
+    Properties properties = new Properties();
+    try (var in = Files.newInputStream(bundle.resolve(PLUGIN_PROPERTIES))) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new PluginLoadException("plugin '" + id + "' is broken: cannot read its "
+          + PLUGIN_PROPERTIES + ": " + e.getMessage(), e);
+    }
+    String name = properties.getProperty(PLUGIN_JAR, "").strip();
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    Path jar = bundle.resolve(name).normalize();
+    if (!jar.startsWith(bundle.resolve("lib")) || !Files.isRegularFile(jar)) {
+      throw new PluginLoadException("plugin '" + id + "' is broken: its " + PLUGIN_JAR + " " + name
+          + " is not a jar of " + bundle.resolve("lib"));
+    }
+    return Optional.of(jar);
   }
 
   private static List<Path> directoryClassPath(Path bundle) {

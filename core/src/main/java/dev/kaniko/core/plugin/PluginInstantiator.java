@@ -5,18 +5,27 @@ import dev.kaniko.spi.ContextSourceFactory;
 import dev.kaniko.spi.Plugin;
 import dev.kaniko.spi.ProviderFactory;
 import dev.kaniko.spi.SpiVersion;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Instantiates the {@link Plugin}s registered in one class loader's
  * {@code META-INF/services/dev.kaniko.spi.Plugin} and checks their id, SPI version and factories.
  */
 final class PluginInstantiator {
+  private static final String SERVICES = "META-INF/services/dev.kaniko.spi.Plugin";
 
   private final String label;
   private final String version;
@@ -61,6 +70,13 @@ final class PluginInstantiator {
 
   private List<Plugin> instantiate(ClassLoader loader) {
     PluginGuard guard = new PluginGuard(label, loader);
+    if (loader instanceof BundleClassLoader bundle && bundle.pluginJar().isPresent()) {
+      List<String> named = servicesOf(bundle.pluginJar().get());
+      if (!named.isEmpty()) {
+        return guard.callAtLoad("dev.kaniko.spi.Plugin of " + bundle.pluginJar().get().getFileName(),
+            () -> instantiate(named, loader));
+      }
+    }
     return guard.callAtLoad("ServiceLoader<dev.kaniko.spi.Plugin>", () -> {
       List<Plugin> found = new ArrayList<>();
       try {
@@ -74,6 +90,51 @@ final class PluginInstantiator {
       }
       return found;
     });
+  }
+
+  /** The provider classes listed in {@code jar}'s own services file (ServiceLoader's syntax). */
+  private List<String> servicesOf(Path jar) {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      ZipEntry entry = zip.getEntry(SERVICES);
+      if (entry == null) {
+        return List.of();
+      }
+      List<String> names = new ArrayList<>();
+      try (var reader = new BufferedReader(
+          new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8))) {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          int comment = line.indexOf('#');
+          String name = (comment >= 0 ? line.substring(0, comment) : line).strip();
+          if (!name.isEmpty() && !names.contains(name)) {
+            names.add(name);
+          }
+        }
+      }
+      return names;
+    } catch (IOException e) {
+      throw new PluginLoadException("plugin '" + label + "' is broken: cannot read " + SERVICES
+          + " of " + jar + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Instantiates the named providers as ServiceLoader would, without scanning every jar. */
+  private List<Plugin> instantiate(List<String> names, ClassLoader loader) {
+    List<Plugin> found = new ArrayList<>();
+    for (String name : names) {
+      try {
+        Class<?> type = Class.forName(name, false, loader);
+        if (!Plugin.class.isAssignableFrom(type)) {
+          throw new PluginLoadException("plugin '" + label + "' is broken: cannot load its"
+              + " dev.kaniko.spi.Plugin: " + name + " is not a dev.kaniko.spi.Plugin");
+        }
+        found.add(type.asSubclass(Plugin.class).getConstructor().newInstance());
+      } catch (ReflectiveOperationException | LinkageError e) {
+        Throwable cause = e instanceof InvocationTargetException target ? target.getCause() : e;
+        throw new PluginLoadException("plugin '" + label + "' is broken: cannot load its"
+            + " dev.kaniko.spi.Plugin " + name + ": " + PluginGuard.describe(cause), cause);
+      }
+    }
+    return found;
   }
 
   private LoadedPlugin check(Plugin plugin, PluginGuard guard) {

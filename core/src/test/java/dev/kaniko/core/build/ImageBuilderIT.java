@@ -234,6 +234,32 @@ class ImageBuilderIT {
   }
 
   @Test
+  void stageUsedOnlyByCopyFrom_writesNoLayer_theTargetsFromAncestorsDo() throws Exception {
+    BuildFixture f = new BuildFixture(tmp).file("a.txt", "a").file("b.txt", "b")
+        .dockerfile("FROM scratch AS base", "COPY a.txt /a.txt",
+            "FROM scratch AS tool", "COPY b.txt /b.txt",
+            "FROM base", "COPY --from=tool /b.txt /c.txt");
+
+    BuildResult result = f.build();
+
+    assertThat(result.layers()).hasSize(2); // base's a.txt and the target's c.txt
+    Path rootfs = f.unpack("latest");
+    assertThat(rootfs.resolve("a.txt")).hasContent("a");
+    assertThat(rootfs.resolve("c.txt")).hasContent("b");
+    assertThat(rootfs.resolve("b.txt")).doesNotExist();
+
+    String[] unusedStage = {"FROM scratch AS build", "COPY a.txt /a.txt", "FROM scratch", "ENV X=1"};
+    BuildFixture unused = new BuildFixture(tmp.resolve("unused")).file("a.txt", "a")
+        .dockerfile(unusedStage);
+    assertThat(unused.build().breakdown().get(BuildTimings.LAYER_WRITE))
+        .as("no layer written for a stage nobody uses").isZero();
+    BuildFixture target = new BuildFixture(tmp.resolve("target")).file("a.txt", "a")
+        .dockerfile(unusedStage);
+    assertThat(target.build(b -> b.target(Optional.of("build"))).breakdown()
+        .get(BuildTimings.LAYER_WRITE)).as("the target's layers are written").isPositive();
+  }
+
+  @Test
   void rootfsFlag_targetStageIsBuiltInTheGivenEmptyDirectory() throws Exception {
     BuildFixture f = new BuildFixture(tmp).file("a.txt", "a").file("b.txt", "b")
         .dockerfile("FROM scratch AS other", "COPY b.txt /", "FROM scratch", "COPY a.txt /");
