@@ -221,6 +221,27 @@ class LayerCacheBuildIT {
   }
 
   @Test
+  void runWithABindMount_isNeverCached_andLaterStepsSeeWhatItChanged() throws Exception {
+    ImageRef base = BaseImages.pushBusybox(registry, "cache/base:bind", ImageFormat.DOCKER_V2S2);
+    Path context = builds.context("ctx", "x.txt", "one",
+        "Dockerfile", "FROM " + base.reference() + "\n"
+            + "RUN --mount=type=bind,source=x.txt,target=/x cp /x /copied\n"
+            + "RUN cat /copied > /out\n");
+    String[] flags = {"--cache-repo", "dir:" + temp.resolve("bind-cache"), "--reproducible"};
+
+    CacheBuilds.Build cold = builds.run(context, flags).succeeded();
+    CacheBuilds.Build same = builds.run(context, flags).succeeded();
+    Files.writeString(context.resolve("x.txt"), "two");
+    CacheBuilds.Build changed = builds.run(context, flags).succeeded();
+
+    assertThat(cold.err()).contains("cache skip Dockerfile:2");
+    assertThat(cold.cacheSequence()).containsExactly("miss");
+    assertThat(same.cacheSequence()).containsExactly("hit"); // the RUN made the same layer
+    assertThat(changed.cacheSequence()).containsExactly("miss");
+    assertThat(changed.file("/out")).isEqualTo("two");
+  }
+
+  @Test
   void cacheWithSingleSnapshot_failsWithOneLine() throws Exception {
     Path context = builds.context("ctx", "Dockerfile", "FROM scratch\nENV A=b\n");
 

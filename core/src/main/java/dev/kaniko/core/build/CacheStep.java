@@ -62,6 +62,8 @@ final class CacheStep {
   private final SourceDigester digester = new SourceDigester();
   /** The key of the step being executed (a miss), stored and chained by {@link #afterStep}. */
   private String pendingKey;
+  /** The pending RUN reads bind-mounted files its key cannot see: never looked up nor stored. */
+  private boolean pendingUnkeyed;
   private LayerBlob emptyLayer;
   /** Whether the last hit extracted a layer (false for a no-change RUN's empty entry). */
   private boolean appliedLayer;
@@ -130,6 +132,7 @@ final class CacheStep {
   boolean beforeStep(Instruction instruction, StageState stage, String createdBy)
       throws BuildException, IOException {
     pendingKey = null;
+    pendingUnkeyed = false;
     if (!enabled() || instruction instanceof CopyInstruction
         || instruction instanceof AddInstruction) {
       return false;
@@ -137,6 +140,14 @@ final class CacheStep {
     String text = instruction instanceof RunInstruction run && !run.heredocs().isEmpty()
         ? createdBy + "\n" + run.heredocs() : createdBy; // heredoc bodies are not in the line
     String key = key(stage, text, Optional.empty());
+    if (instruction instanceof RunInstruction run && bindsFiles(run)) {
+      LOG.info("cache skip {}: RUN --mount=type=bind reads files the key does not cover; later"
+          + " keys include this step's layer", step(instruction, createdBy));
+      misses++;
+      pendingKey = key;
+      pendingUnkeyed = true;
+      return false;
+    }
     if (instruction instanceof RunInstruction && runLayers
         && hit(stage, key, step(instruction, createdBy), createdBy)) {
       if (appliedLayer) {
@@ -178,6 +189,10 @@ final class CacheStep {
     }
     String key = pendingKey;
     pendingKey = null;
+    if (pendingUnkeyed) {
+      stage.cacheKey = afterUnkeyed(key, stage, layersBefore);
+      return;
+    }
     stage.cacheKey = key;
     if (!cacheable(instruction) || !store) {
       return;
@@ -204,6 +219,31 @@ final class CacheStep {
         LOG.warn("cache store failed for key={}: {}", key, e.getMessage());
       }
     }));
+  }
+
+  /**
+   * Whether a RUN bind-mounts files (type=bind is BuildKit's default type): their content is not
+   * in the key, so the step is never cached (cache, tmpfs and secret mounts are not keyed either,
+   * as in BuildKit: their content is not meant to decide the result).
+   */
+  static boolean bindsFiles(RunInstruction run) {
+    for (String mount : run.mounts()) {
+      try {
+        if (RunMountOptions.parse(mount, "/").type().equals("bind")) {
+          return true;
+        }
+      } catch (IllegalArgumentException e) {
+        return true; // the RUN itself reports the bad mount with its line
+      }
+    }
+    return false;
+  }
+
+  /** The key after an unkeyed RUN: its parent and what it actually changed (its layer's diffID). */
+  private static String afterUnkeyed(String key, StageState stage, int layersBefore) {
+    String output = stage.layers.size() > layersBefore
+        ? stage.layers.get(stage.layers.size() - 1).diffId() : "no layer";
+    return CacheKeys.step(key, "output " + output, Map.of(), Map.of(), Optional.empty());
   }
 
   /** Waits for the background stores (the end of the build); failures were warnings. */
