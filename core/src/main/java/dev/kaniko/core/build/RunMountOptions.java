@@ -1,7 +1,7 @@
 package dev.kaniko.core.build;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.kaniko.core.dockerfile.MountSpec;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +32,7 @@ record RunMountOptions(String type, String target, Optional<String> source, Opti
   static RunMountOptions parse(String value, String workdir) {
     String type = "bind";
     Map<String, String> keys = new java.util.LinkedHashMap<>();
-    for (String field : fields(value)) {
+    for (String field : MountSpec.fields(value)) {
       if (field.isBlank()) {
         continue;
       }
@@ -143,30 +143,5 @@ record RunMountOptions(String type, String target, Optional<String> source, Opti
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("RUN --mount: invalid " + key + " '" + value + "'");
     }
-  }
-
-  /** Splits on commas outside double quotes (quotes removed), like Go's csv reader. */
-  private static List<String> fields(String csv) {
-    List<String> out = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < csv.length(); i++) {
-      char c = csv.charAt(i);
-      if (c == '"') {
-        if (quoted && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else {
-          quoted = !quoted;
-        }
-      } else if (c == ',' && !quoted) {
-        out.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    out.add(field.toString());
-    return out;
   }
 }

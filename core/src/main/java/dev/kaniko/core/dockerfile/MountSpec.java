@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Reads the fields of a {@code RUN --mount} value (CSV of key=value) that the planner needs. */
-final class MountSpec {
+public final class MountSpec {
   private static final Set<String> TYPES_WITHOUT_SOURCE = Set.of("secret", "ssh", "tmpfs");
 
   private MountSpec() {}
@@ -36,7 +36,7 @@ final class MountSpec {
   }
 
   /** Splits on commas outside double quotes (quotes removed), like Go's csv reader. */
-  static List<String> fields(String csv) {
+  public static List<String> fields(String csv) {
     List<String> out = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
