@@ -1,5 +1,9 @@
 package dev.kaniko.core.registry;
 
+import static dev.kaniko.core.registry.TlsRegistryAccess.dockerConfig;
+import static dev.kaniko.core.registry.TlsRegistryAccess.host;
+import static dev.kaniko.core.registry.TlsRegistryAccess.image;
+import static dev.kaniko.core.registry.TlsRegistryAccess.withCa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,9 +11,7 @@ import dev.kaniko.core.auth.Credential;
 import dev.kaniko.core.auth.CredentialSource;
 import dev.kaniko.core.auth.DockerConfigCredentials;
 import dev.kaniko.core.image.ImageReference;
-import dev.kaniko.core.image.Platform;
 import dev.kaniko.testsupport.BaseImages;
-import dev.kaniko.testsupport.HostPlatform;
 import dev.kaniko.testsupport.ImageFormat;
 import dev.kaniko.testsupport.ImageRef;
 import dev.kaniko.testsupport.RegistryExtension;
@@ -32,27 +34,10 @@ class SecureRegistryIT {
 
   @TempDir Path dir;
 
-  private static Platform host() {
-    return Platform.parse(HostPlatform.platform());
-  }
-
-  private static RegistryOptions withCa() {
-    return RegistryOptions.builder().registryCertificate(registry.host() + "=" + registry.caCert()).build();
-  }
-
-  private CredentialSource dockerConfig() throws Exception {
-    registry.dockerConfig().writeTo(dir);
-    return DockerConfigCredentials.fromEnvironment(Map.of("DOCKER_CONFIG", dir.toString()));
-  }
-
-  private static ImageReference image(String repoAndTag) {
-    return ImageReference.parse(registry.reference(repoAndTag));
-  }
-
   @Test
   void pull_withRegistryCertificateAndDockerConfigAuth_succeeds() throws Exception {
     ImageRef busybox = BaseImages.pushBusybox(registry, "tls/busybox:1", ImageFormat.OCI);
-    ImagePuller puller = new ImagePuller(withCa(), dockerConfig());
+    ImagePuller puller = new ImagePuller(withCa(registry), dockerConfig(registry, dir));
 
     PulledImage image = puller.pull(ImageReference.parse(busybox.reference()), host());
     List<Path> layers = puller.pullLayers(image, dir.resolve("layers"));
@@ -64,9 +49,9 @@ class SecureRegistryIT {
   @Test
   void pull_untrustedCertificate_failsNamingTlsAndTheRegistry() throws Exception {
     BaseImages.pushEmpty(registry, "tls/untrusted:1", ImageFormat.OCI);
-    ImagePuller puller = new ImagePuller(RegistryOptions.defaults(), dockerConfig());
+    ImagePuller puller = new ImagePuller(RegistryOptions.defaults(), dockerConfig(registry, dir));
 
-    assertThatThrownBy(() -> puller.pull(image("tls/untrusted:1"), host()))
+    assertThatThrownBy(() -> puller.pull(image(registry, "tls/untrusted:1"), host()))
         .isInstanceOf(RegistryException.class)
         .satisfies(e -> assertThat(((RegistryException) e).kind()).isEqualTo(RegistryException.Kind.UNAVAILABLE))
         .hasMessageContaining("TLS with registry " + registry.host() + " failed")
@@ -79,7 +64,7 @@ class SecureRegistryIT {
     TestCertificates other = TestCertificates.generate(dir.resolve("other"), "another CA");
     RegistryOptions options = RegistryOptions.builder().registryCertificate(registry.host() + "=" + other.caCert()).build();
 
-    assertThatThrownBy(() -> new ImagePuller(options, dockerConfig()).pull(image("tls/otherca:1"), host()))
+    assertThatThrownBy(() -> new ImagePuller(options, dockerConfig(registry, dir)).pull(image(registry, "tls/otherca:1"), host()))
         .hasMessageContaining("TLS with registry " + registry.host() + " failed");
   }
 
@@ -88,7 +73,7 @@ class SecureRegistryIT {
     ImageRef empty = BaseImages.pushEmpty(registry, "tls/skipverify:1", ImageFormat.OCI);
     RegistryOptions options = RegistryOptions.builder().skipTlsVerifyPull(true).build();
 
-    assertThat(new ImagePuller(options, dockerConfig()).pull(image("tls/skipverify:1"), host()).digest())
+    assertThat(new ImagePuller(options, dockerConfig(registry, dir)).pull(image(registry, "tls/skipverify:1"), host()).digest())
         .isEqualTo(empty.digest());
   }
 
@@ -97,7 +82,7 @@ class SecureRegistryIT {
     ImageRef empty = BaseImages.pushEmpty(registry, "tls/skipregistry:1", ImageFormat.OCI);
     RegistryOptions options = RegistryOptions.builder().skipTlsVerifyRegistry(registry.host()).build();
 
-    assertThat(new ImagePuller(options, dockerConfig()).pull(image("tls/skipregistry:1"), host()).digest())
+    assertThat(new ImagePuller(options, dockerConfig(registry, dir)).pull(image(registry, "tls/skipregistry:1"), host()).digest())
         .isEqualTo(empty.digest());
   }
 
@@ -107,7 +92,7 @@ class SecureRegistryIT {
     String wrong = "wrong-secret-" + System.nanoTime();
     CredentialSource credentials = r -> Optional.of(new Credential(registry.username(), wrong));
 
-    assertThatThrownBy(() -> new ImagePuller(withCa(), credentials).pull(image("tls/wrongpw:1"), host()))
+    assertThatThrownBy(() -> new ImagePuller(withCa(registry), credentials).pull(image(registry, "tls/wrongpw:1"), host()))
         .isInstanceOf(RegistryException.class)
         .satisfies(e -> assertThat(((RegistryException) e).kind()).isEqualTo(RegistryException.Kind.UNAUTHORIZED))
         .hasMessageContaining(registry.host())
@@ -120,7 +105,7 @@ class SecureRegistryIT {
   void pull_anonymous_isUnauthorized() {
     BaseImages.pushEmpty(registry, "tls/anon:1", ImageFormat.OCI);
 
-    assertThatThrownBy(() -> new ImagePuller(withCa(), r -> Optional.empty()).pull(image("tls/anon:1"), host()))
+    assertThatThrownBy(() -> new ImagePuller(withCa(registry), r -> Optional.empty()).pull(image(registry, "tls/anon:1"), host()))
         .satisfies(e -> assertThat(((RegistryException) e).kind()).isEqualTo(RegistryException.Kind.UNAUTHORIZED))
         .hasMessageContaining(registry.host());
   }
@@ -136,11 +121,11 @@ class SecureRegistryIT {
         "PATH", dir + ":/usr/bin:/bin", "KANIKO_TEST_USER", registry.username(), "KANIKO_TEST_PW", registry.password()));
     byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    ImagePusher pusher = new ImagePusher(withCa(), credentials);
-    pusher.checkPushPermissions(List.of(image("tls/pushed:1")));
+    ImagePusher pusher = new ImagePusher(withCa(registry), credentials);
+    pusher.checkPushPermissions(List.of(image(registry, "tls/pushed:1")));
 
     PushResult result = pusher.push(new dev.kaniko.core.registry.ImageToPush(
-        dev.kaniko.core.image.ImageFormat.OCI, config, List.of()), List.of(image("tls/pushed:1")));
+        dev.kaniko.core.image.ImageFormat.OCI, config, List.of()), List.of(image(registry, "tls/pushed:1")));
 
     assertThat(new Skopeo().manifestDigest(Skopeo.docker(registry.reference("tls/pushed:1")), registry.access()))
         .isEqualTo(result.digest());
@@ -150,7 +135,7 @@ class SecureRegistryIT {
   void checkPushPermissions_wrongPassword_failsUpFront() {
     CredentialSource credentials = r -> Optional.of(new Credential(registry.username(), "nope"));
 
-    assertThatThrownBy(() -> new ImagePusher(withCa(), credentials).checkPushPermissions(List.of(image("tls/perm:1"))))
+    assertThatThrownBy(() -> new ImagePusher(withCa(registry), credentials).checkPushPermissions(List.of(image(registry, "tls/perm:1"))))
         .satisfies(e -> assertThat(((RegistryException) e).kind()).isEqualTo(RegistryException.Kind.UNAUTHORIZED))
         .hasMessage("unauthorized: no push access to " + registry.host() + "/tls/perm:1; check the credentials for"
             + " registry " + registry.host() + " (checked before building; --skip-push-permission-check skips this)");

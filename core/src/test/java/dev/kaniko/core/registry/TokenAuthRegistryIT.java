@@ -1,15 +1,16 @@
 package dev.kaniko.core.registry;
 
+import static dev.kaniko.core.registry.TlsRegistryAccess.dockerConfig;
+import static dev.kaniko.core.registry.TlsRegistryAccess.host;
+import static dev.kaniko.core.registry.TlsRegistryAccess.image;
+import static dev.kaniko.core.registry.TlsRegistryAccess.withCa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaniko.core.auth.Credential;
 import dev.kaniko.core.auth.CredentialSource;
-import dev.kaniko.core.auth.DockerConfigCredentials;
 import dev.kaniko.core.image.ImageReference;
-import dev.kaniko.core.image.Platform;
 import dev.kaniko.testsupport.BaseImages;
-import dev.kaniko.testsupport.HostPlatform;
 import dev.kaniko.testsupport.ImageFormat;
 import dev.kaniko.testsupport.ImageRef;
 import dev.kaniko.testsupport.RegistryExtension;
@@ -17,7 +18,6 @@ import dev.kaniko.testsupport.Skopeo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,28 +31,11 @@ class TokenAuthRegistryIT {
 
   @TempDir Path dir;
 
-  private static Platform host() {
-    return Platform.parse(HostPlatform.platform());
-  }
-
-  private static RegistryOptions withCa() {
-    return RegistryOptions.builder().registryCertificate(registry.host() + "=" + registry.caCert()).build();
-  }
-
-  private CredentialSource dockerConfig() throws Exception {
-    registry.dockerConfig().writeTo(dir);
-    return DockerConfigCredentials.fromEnvironment(Map.of("DOCKER_CONFIG", dir.toString()));
-  }
-
-  private static ImageReference image(String repoAndTag) {
-    return ImageReference.parse(registry.reference(repoAndTag));
-  }
-
   @Test
   void pull_withBearerTokenFromDockerConfigCredentials_succeeds() throws Exception {
     ImageRef busybox = BaseImages.pushBusybox(registry, "token/busybox:1", ImageFormat.OCI);
     int issuedBefore = registry.tokenServer().issuedTokens().size();
-    ImagePuller puller = new ImagePuller(withCa(), dockerConfig());
+    ImagePuller puller = new ImagePuller(withCa(registry), dockerConfig(registry, dir));
 
     PulledImage image = puller.pull(ImageReference.parse(busybox.reference()), host());
     List<Path> layers = puller.pullLayers(image, dir.resolve("layers"));
@@ -67,11 +50,11 @@ class TokenAuthRegistryIT {
   void push_withBearerTokenFromDockerConfigCredentials_succeeds() throws Exception {
     byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"
         .getBytes(StandardCharsets.UTF_8);
-    ImagePusher pusher = new ImagePusher(withCa(), dockerConfig());
-    pusher.checkPushPermissions(List.of(image("token/pushed:1")));
+    ImagePusher pusher = new ImagePusher(withCa(registry), dockerConfig(registry, dir));
+    pusher.checkPushPermissions(List.of(image(registry, "token/pushed:1")));
 
     PushResult result = pusher.push(new ImageToPush(dev.kaniko.core.image.ImageFormat.OCI, config, List.of()),
-        List.of(image("token/pushed:1")));
+        List.of(image(registry, "token/pushed:1")));
 
     assertThat(new Skopeo().manifestDigest(Skopeo.docker(registry.reference("token/pushed:1")), registry.access()))
         .isEqualTo(result.digest());
@@ -84,7 +67,7 @@ class TokenAuthRegistryIT {
     CredentialSource credentials = r -> Optional.of(new Credential(registry.username(), wrong));
     int refusedBefore = registry.tokenServer().refusedRequests();
 
-    assertThatThrownBy(() -> new ImagePuller(withCa(), credentials).pull(image("token/wrongpw:1"), host()))
+    assertThatThrownBy(() -> new ImagePuller(withCa(registry), credentials).pull(image(registry, "token/wrongpw:1"), host()))
         .isInstanceOf(RegistryException.class)
         .satisfies(e -> assertThat(((RegistryException) e).kind()).isEqualTo(RegistryException.Kind.UNAUTHORIZED))
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"))
